@@ -1,0 +1,391 @@
+package dev.retort.api;
+
+import com.palantir.javapoet.JavaFile;
+import dev.retort.diff.SchemaComparator;
+import dev.retort.inspect.SchemaInspector;
+import dev.retort.metamodel.EntityClasses;
+import dev.retort.metamodel.EntityLoader;
+import dev.retort.metamodel.MetamodelReader;
+import dev.retort.model.DatabaseKind;
+import dev.retort.model.Schema;
+import dev.retort.model.TableName;
+import dev.retort.ops.Op;
+import dev.retort.render.MigrationRenderer;
+import dev.retort.render.RevisionHeader;
+import dev.retort.revision.MigrationClasses;
+import dev.retort.revision.MigrationCompiler;
+import dev.retort.revision.MigrationScanner;
+import dev.retort.revision.RevisionException;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.RevisionId;
+import dev.retort.revision.RevisionInfo;
+import dev.retort.revision.Step;
+import dev.retort.revision.VersionChange;
+import dev.retort.runtime.Database;
+import dev.retort.runtime.DatabaseException;
+import dev.retort.runtime.Migrator;
+import dev.retort.runtime.ScratchDatabase;
+import dev.retort.runtime.ScriptWriter;
+import dev.retort.runtime.VersionTable;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Retort's entry point: every command of the CLI is one method here, and applications call the same
+ * methods ({@code new Retort(Config.load(path, Overrides.NONE)).upgrade("head", ...)}).
+ */
+public final class Retort {
+
+    private final Config config;
+    private RevisionGraph graph;
+    private MigrationClasses classes;
+
+    public Retort(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // init
+
+    /** Creates {@code dir/retort.properties} and {@code dir/migrations/}; returns what it created. */
+    public static List<Path> init(Path dir, String url) {
+        Path properties = dir.resolve(Config.DEFAULT_FILE);
+        if (Files.exists(properties)) {
+            throw new RetortException(properties + " already exists; not overwriting it");
+        }
+        List<Path> created = new ArrayList<>();
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                created.add(dir);
+            }
+            Path migrations = dir.resolve("migrations");
+            if (!Files.isDirectory(migrations)) {
+                Files.createDirectories(migrations);
+                created.add(migrations);
+            }
+            String text = """
+                    # Retort configuration. Relative paths resolve against this file's folder.
+                    # RETORT_URL, RETORT_USER, RETORT_PASSWORD and --url override the values here.
+                    url=%s
+                    user=
+                    password=
+                    # dialect=sqlite | postgresql | mariadb (optional: detected from the url)
+                    # Folders of .java entity sources, folders of compiled classes, or jars (comma separated).
+                    entities=src/main/java
+                    # entity-packages=com.example.domain
+                    migrations=migrations
+                    migrations-package=migrations
+                    version-table=retort_version
+                    """.formatted(url == null ? "jdbc:sqlite:database.sqlite" : url);
+            Files.writeString(properties, text, StandardCharsets.UTF_8);
+            created.add(properties);
+        } catch (IOException e) {
+            throw new RetortException("cannot create " + dir + ": " + e.getMessage());
+        }
+        return created;
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // the revision graph (no database needed)
+
+    /** The revisions in the migrations folder, read from their {@code @Revision} annotations (no compiling). */
+    public RevisionGraph graph() {
+        if (graph == null) {
+            graph = RevisionGraph.of(Files.isDirectory(config.migrations())
+                    ? MigrationScanner.scan(config.migrations(), config.migrationsPackage())
+                    : List.of());
+        }
+        return graph;
+    }
+
+    /** Revisions newest first, optionally within {@code range} ({@code A:B}, either side optional). */
+    public List<RevisionInfo> history(String range) {
+        if (range == null || range.isBlank()) {
+            return graph().history();
+        }
+        Set<String> current = range.contains("current") ? current() : Set.of();
+        return graph().history(range, current);
+    }
+
+    /** The revisions {@code rev} names: an id, a prefix, {@code head}, {@code heads} or {@code current}. */
+    public List<RevisionInfo> show(String rev) {
+        Set<String> ids = "current".equals(rev) ? current() : graph().resolve(rev);
+        if (ids.isEmpty()) {
+            throw new RetortException("'" + rev + "' names no revision");
+        }
+        return ids.stream().sorted().map(graph()::get).toList();
+    }
+
+    /** Writes an empty migration to fill in by hand; returns its path. */
+    public Path revision(String message, String revId, String head) {
+        return write(header(message, revId, parentsFor(head)), List.of(), List.of());
+    }
+
+    /** Writes a merge revision whose parents are the given revisions (or all heads); returns its path. */
+    public Path merge(String message, String revId, List<String> revisions) {
+        Set<String> parents = new LinkedHashSet<>();
+        for (String r : revisions) {
+            parents.addAll(graph().resolve(r));
+        }
+        if (parents.size() < 2) {
+            throw new RetortException("merge needs at least two revisions to merge; got " + (parents.isEmpty() ? "none" : String.join(", ", parents)));
+        }
+        return write(header(message, revId, List.copyOf(parents)), List.of(), List.of());
+    }
+
+    private List<String> parentsFor(String head) {
+        if (head != null) {
+            Set<String> ids = graph().resolve(head);
+            return List.copyOf(ids);
+        }
+        List<String> heads = graph().heads();
+        if (heads.size() > 1) {
+            throw new RetortException("multiple heads (" + String.join(", ", heads)
+                    + "): pass --head REV to choose one, or merge them first with 'retort merge -m MSG heads'");
+        }
+        return heads;
+    }
+
+    private RevisionHeader header(String message, String revId, List<String> parents) {
+        String id = revId == null ? RevisionId.generate() : revId;
+        if (!RevisionId.isValid(id)) {
+            throw new RetortException("revision id '" + id + "' must be 12 lowercase hex digits");
+        }
+        if (graph().contains(id)) {
+            throw new RetortException("revision id " + id + " already exists: " + graph().get(id).origin());
+        }
+        return new RevisionHeader(id, parents, message, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    private Path write(RevisionHeader header, List<Op> ops, List<String> warnings) {
+        JavaFile file = new MigrationRenderer(config.migrationsPackage()).render(header, ops, warnings);
+        Path target = config.migrations().resolve(MigrationRenderer.className(header.id(), header.message()) + ".java");
+        try {
+            Files.createDirectories(config.migrations());
+            Files.writeString(target, file.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RetortException("cannot write " + target + ": " + e.getMessage());
+        }
+        graph = null;
+        return target;
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // running migrations
+
+    private VersionTable versionTable() {
+        return new VersionTable(config.versionTable(), config.databaseKind());
+    }
+
+    private Connection connect() {
+        return Database.open(config.requireUrl(), config.user(), config.password(), config.databaseKind());
+    }
+
+    /** The revisions the database is at: the rows of the version table. */
+    public Set<String> current() {
+        try (Connection c = connect()) {
+            Set<String> rows = versionTable().read(c);
+            for (String id : rows) {
+                if (!graph().contains(id)) {
+                    throw new RetortException("the database is at revision " + id + ", which is not in " + config.migrations());
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the version table: " + e.getMessage(), e);
+        }
+    }
+
+    private MigrationClasses classes() {
+        if (classes == null) {
+            classes = new MigrationCompiler(MigrationCompiler.defaultCacheDir()).compile(graph().revisions());
+        }
+        return classes;
+    }
+
+    /** Upgrades to {@code target}; returns the steps that ran. */
+    public List<Step> upgrade(String target, Consumer<String> info, Consumer<String> sql) {
+        return migrate(target, true, info, sql);
+    }
+
+    /** Downgrades to {@code target}; returns the steps that ran. */
+    public List<Step> downgrade(String target, Consumer<String> info, Consumer<String> sql) {
+        return migrate(target, false, info, sql);
+    }
+
+    private List<Step> migrate(String target, boolean up, Consumer<String> info, Consumer<String> sql) {
+        try (Connection c = connect()) {
+            VersionTable vt = versionTable();
+            Set<String> rows = vt.read(c);
+            List<Step> steps = up ? graph().upgradePlan(rows, target) : graph().downgradePlan(rows, target);
+            if (!steps.isEmpty()) {
+                MigrationClasses loaded = classes();
+                new Migrator(c, config.databaseKind(), vt, r -> loaded.instantiate(r.id())).run(steps, info, sql);
+            }
+            return steps;
+        } catch (SQLException e) {
+            throw new DatabaseException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets the version table to {@code rev} without running migrations. */
+    public void stamp(String rev, Consumer<String> log, boolean sqlOnly) {
+        if (sqlOnly) {
+            VersionChange change = graph().stamp(Set.of(), rev);
+            VersionTable vt = versionTable();
+            log.accept(vt.createSql() + ";");
+            vt.print(change.deleteRows(), change.insertRows(), s -> log.accept(s + ";"));
+            return;
+        }
+        try (Connection c = connect()) {
+            VersionTable vt = versionTable();
+            VersionChange change = graph().stamp(vt.read(c), rev);
+            new Migrator(c, config.databaseKind(), vt, r -> null).stamp(change, s -> { });
+            log.accept("Stamped " + (change.insertRows().isEmpty() ? "base" : String.join(", ", change.insertRows())));
+        } catch (SQLException e) {
+            throw new DatabaseException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Prints the upgrade script to {@code target} ({@code FROM:TO} for a range) without touching the database. */
+    public void upgradeSql(String target, Consumer<String> out) {
+        offline(target, true, out);
+    }
+
+    /** Prints the downgrade script ({@code FROM:TO}) without touching the database. */
+    public void downgradeSql(String target, Consumer<String> out) {
+        offline(target, false, out);
+    }
+
+    private void offline(String range, boolean up, Consumer<String> out) {
+        String from = null;
+        String to = range;
+        int colon = range.indexOf(':');
+        if (colon >= 0) {
+            from = range.substring(0, colon);
+            to = range.substring(colon + 1);
+        } else if (!up) {
+            throw new RetortException("downgrade --sql needs a range FROM:TO (there is no database to start from)");
+        }
+        Set<String> start = from == null || from.isEmpty() || from.equals("base") ? Set.of() : graph().resolve(from);
+        List<Step> steps = up ? graph().upgradePlan(start, to) : graph().downgradePlan(start, to);
+        DatabaseKind kind = config.databaseKind();
+        try (ScratchDatabase scratch = ScratchDatabase.forOffline(kind)) {
+            Connection c = scratch.connection();
+            MigrationClasses loaded = steps.isEmpty() ? null : classes();
+            if (c != null && !start.isEmpty()) {
+                // bring the scratch database to the starting point silently, so batch rebuilds know the tables
+                List<Step> prefix = graph().upgradePlan(Set.of(), from);
+                new Migrator(c, kind, versionTable(), r -> classes().instantiate(r.id())).run(prefix, s -> { }, s -> { });
+            }
+            new ScriptWriter(kind, versionTable(), out).write(steps, start.isEmpty() && up, c,
+                    r -> loaded.instantiate(r.id()));
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // autogenerate and check
+
+    /** Diffs the entities against the migrations (or the database) and writes a migration with the changes. */
+    public AutogenerateResult autogenerate(String message, String revId, String head, boolean againstDb, boolean allowEmpty) {
+        List<String> parents = parentsFor(head);
+        List<Op> ops = diff(againstDb, parents);
+        List<String> detected = ops.stream().map(Op::describe).toList();
+        List<String> warnings = SchemaComparator.warnings(ops);
+        if (ops.isEmpty() && !allowEmpty) {
+            return new AutogenerateResult(detected, warnings, null);
+        }
+        Path file = write(header(message, revId, parents), ops, warnings);
+        return new AutogenerateResult(detected, warnings, file);
+    }
+
+    /** Lists what a new autogenerate would contain; empty when entities and migrations agree. */
+    public CheckResult check(boolean againstDb) {
+        List<String> heads = graph().heads();
+        if (heads.size() > 1 && !againstDb) {
+            throw new RetortException("multiple heads (" + String.join(", ", heads) + "): merge them first with 'retort merge -m MSG heads'");
+        }
+        return new CheckResult(diff(againstDb, heads).stream().map(Op::describe).toList());
+    }
+
+    private List<Op> diff(boolean againstDb, List<String> parents) {
+        DatabaseKind kind = config.databaseKind();
+        Schema model = readModel(kind);
+        Schema current;
+        if (againstDb) {
+            current = inspectLive(parents);
+        } else {
+            current = replay(parents);
+        }
+        return SchemaComparator.compare(model, current, kind);
+    }
+
+    /** The schema the JPA entities describe. */
+    public Schema readModel(DatabaseKind kind) {
+        if (config.entities().isEmpty()) {
+            throw new RetortException("no entities configured: set 'entities' in " + Config.DEFAULT_FILE + " to folders of entity sources or classes, or jars");
+        }
+        try (EntityClasses entities = EntityLoader.load(config.entities(), config.entityPackages())) {
+            Schema schema = MetamodelReader.read(entities, kind, config.namingStrategy());
+            return filter(schema);
+        }
+    }
+
+    private Schema filter(Schema schema) {
+        return new Schema(schema.tables().stream().filter(t -> config.includesTable(t.name().name())).toList(),
+                schema.sequences());
+    }
+
+    private Schema inspect(Connection c) throws SQLException {
+        return filter(SchemaInspector.inspect(c, config.databaseKind(), (TableName t) -> config.includesTable(t.name())));
+    }
+
+    private Schema inspectLive(List<String> parents) {
+        try (Connection c = connect()) {
+            Set<String> rows = versionTable().read(c);
+            if (!rows.equals(Set.copyOf(parents))) {
+                throw new RetortException("the database is at " + (rows.isEmpty() ? "base" : String.join(", ", rows))
+                        + ", not at " + (parents.isEmpty() ? "base" : String.join(", ", parents))
+                        + ": run 'retort upgrade head' first (or diff against the migrations without --against-db)");
+            }
+            return inspect(c);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot inspect the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Replays the migrations up to {@code parents} into a scratch database and reads its schema. */
+    private Schema replay(List<String> parents) {
+        DatabaseKind kind = config.databaseKind();
+        try (ScratchDatabase scratch = ScratchDatabase.create(kind, config.url(), config.user(), config.password())) {
+            Connection c = scratch.connection();
+            if (!parents.isEmpty()) {
+                List<Step> steps = graph().upgradePlan(Set.of(), parents.size() == 1 ? parents.get(0) : "heads");
+                MigrationClasses loaded = classes();
+                new Migrator(c, kind, versionTable(), r -> loaded.instantiate(r.id())).run(steps, s -> { }, s -> { });
+            }
+            return inspect(c);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the scratch database: " + e.getMessage(), e);
+        } catch (RevisionException | DatabaseException e) {
+            throw e;
+        }
+    }
+}

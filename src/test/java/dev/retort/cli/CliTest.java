@@ -1,0 +1,316 @@
+package dev.retort.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every command and every target form, in-process against real SQLite files. */
+class CliTest {
+
+    static final String A = "1111aaaaaaaa";
+    static final String B = "2222bbbbbbbb";
+    static final String C = "3333cccccccc";
+    static final String D = "4444dddddddd";
+
+    @TempDir
+    Path tmp;
+    Project p;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        p = new Project(tmp.resolve("proj"));
+    }
+
+    void chain() throws Exception {
+        p.tableMigration(A, List.of(), "alpha");
+        p.tableMigration(B, List.of(A), "beta");
+        p.tableMigration(C, List.of(B), "gamma");
+        p.tableMigration(D, List.of(C), "delta");
+    }
+
+    static void ok(Project.Result r) {
+        assertEquals(0, r.code(), r::toString);
+    }
+
+    static void failsWithOneLine(Project.Result r, String expected) {
+        assertEquals(1, r.code(), r::toString);
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), () -> "one line on stderr expected\n" + r);
+        assertTrue(lines.get(0).startsWith("retort: error: "), r::toString);
+        assertTrue(lines.get(0).contains(expected), () -> "expected '" + expected + "' in\n" + r);
+        assertFalse(r.err().contains("\tat "), r::toString);
+    }
+
+    @Test
+    void initCreatesConfigAndMigrationsFolder() throws Exception {
+        Path dir = tmp.resolve("fresh");
+        Project.Result r = new Project(tmp.resolve("other")).run("init", dir.toString());
+        ok(r);
+        assertTrue(Files.isRegularFile(dir.resolve("retort.properties")));
+        assertTrue(Files.isDirectory(dir.resolve("migrations")));
+        failsWithOneLine(new Project(tmp.resolve("other2")).run("init", dir.toString()), "already exists");
+    }
+
+    @Test
+    void upgradeHeadThenCurrentHistoryHeads() throws Exception {
+        chain();
+        Project.Result up = p.run("upgrade", "head");
+        ok(up);
+        assertTrue(up.out().contains("Running upgrade  -> " + A + ", create alpha"), up::toString);
+        assertTrue(up.out().contains("Running upgrade " + C + " -> " + D + ", create delta"), up::toString);
+        assertEquals(Set.of("alpha", "beta", "gamma", "delta", "retort_version"), p.tables());
+        assertEquals(Set.of(D), p.versions());
+
+        Project.Result current = p.run("current");
+        ok(current);
+        assertEquals(D + " (head)", current.out().strip());
+
+        Project.Result history = p.run("history");
+        ok(history);
+        assertEquals(List.of(
+                C + " -> " + D + " (head), create delta",
+                B + " -> " + C + ", create gamma",
+                A + " -> " + B + ", create beta",
+                "<base> -> " + A + ", create alpha"), history.out().lines().toList());
+
+        Project.Result range = p.run("history", "-r", B + ":" + C);
+        ok(range);
+        assertEquals(2, range.out().lines().count(), range::toString);
+
+        Project.Result heads = p.run("heads");
+        ok(heads);
+        assertEquals(D + " (head)", heads.out().strip());
+
+        Project.Result again = p.run("upgrade");
+        ok(again);
+        assertEquals(Set.of(D), p.versions());
+    }
+
+    @Test
+    void relativeAndPrefixTargets() throws Exception {
+        chain();
+        ok(p.run("upgrade", "+2"));
+        assertEquals(Set.of(B), p.versions());
+        assertFalse(p.tables().contains("gamma"));
+
+        ok(p.run("upgrade", "33"));          // unique prefix
+        assertEquals(Set.of(C), p.versions());
+
+        ok(p.run("downgrade", "-1"));
+        assertEquals(Set.of(B), p.versions());
+        assertFalse(p.tables().contains("gamma"));
+
+        ok(p.run("upgrade", A + "+3"));      // ID+N
+        assertEquals(Set.of(D), p.versions());
+
+        ok(p.run("downgrade", D + "-2"));    // ID-N
+        assertEquals(Set.of(B), p.versions());
+
+        ok(p.run("upgrade", "heads"));
+        assertEquals(Set.of(D), p.versions());
+
+        ok(p.run("downgrade", "base"));
+        assertEquals(Set.of(), p.versions());
+        assertEquals(Set.of("retort_version"), p.tables());
+    }
+
+    @Test
+    void ambiguousAndUnknownRevisions() throws Exception {
+        p.tableMigration("abc111111111", List.of(), "one");
+        p.tableMigration("abc222222222", List.of("abc111111111"), "two");
+        Project.Result ambiguous = p.run("upgrade", "abc");
+        failsWithOneLine(ambiguous, "abc111111111");
+        assertTrue(ambiguous.err().contains("abc222222222"), ambiguous::toString);
+        failsWithOneLine(p.run("upgrade", "fff"), "fff");
+        failsWithOneLine(p.run("show", "ffff00000000"), "ffff00000000");
+        assertEquals(Set.of(), p.versions());
+    }
+
+    @Test
+    void branchesMergeAndSeveralHeads() throws Exception {
+        p.tableMigration(A, List.of(), "alpha");
+        p.tableMigration(B, List.of(A), "beta");
+        p.tableMigration(C, List.of(A), "gamma");
+
+        Project.Result heads = p.run("heads");
+        ok(heads);
+        assertEquals(Set.of(B + " (head)", C + " (head)"), Set.copyOf(heads.out().lines().toList()));
+
+        Project.Result branches = p.run("branches");
+        ok(branches);
+        assertTrue(branches.out().contains(A + " (branchpoint)"), branches::toString);
+
+        failsWithOneLine(p.run("upgrade", "head"), "multiple heads");
+        failsWithOneLine(p.run("revision", "-m", "next"), "multiple heads");
+
+        ok(p.run("upgrade", "heads"));
+        assertEquals(Set.of(B, C), p.versions());
+
+        Project.Result merge = p.run("merge", "-m", "join", "--rev-id", D, "heads");
+        ok(merge);
+        Project.Result oneHead = p.run("heads");
+        assertEquals(D + " (head)", oneHead.out().strip());
+
+        ok(p.run("upgrade", "head"));
+        assertEquals(Set.of(D), p.versions());
+
+        ok(p.run("downgrade", "-1"));
+        assertEquals(Set.of(B, C), p.versions());
+
+        Project.Result show = p.run("show", D);
+        ok(show);
+        assertTrue(show.out().contains("Merges: " + B + ", " + C) || show.out().contains("Merges: " + C + ", " + B), show::toString);
+    }
+
+    @Test
+    void revisionWritesAMigrationToFillIn() throws Exception {
+        ok(p.run("revision", "-m", "Add manual change", "--rev-id", "b3259a323bf6"));
+        Path file = p.migrations.resolve("Rb3259a323bf6_add_manual_change.java");
+        assertTrue(Files.isRegularFile(file));
+        String src = Files.readString(file);
+        assertTrue(src.contains("id = \"b3259a323bf6\""), src);
+        ok(p.run("upgrade", "head"));
+        assertEquals(Set.of("b3259a323bf6"), p.versions());
+
+        ok(p.run("revision", "-m", "second", "--rev-id", "c00000000001"));
+        String second = Files.readString(p.migrations.resolve("Rc00000000001_second.java"));
+        assertTrue(second.contains("\"b3259a323bf6\""), "the new revision follows the head:\n" + second);
+        failsWithOneLine(p.run("revision", "-m", "dup", "--rev-id", "c00000000001"), "already exists");
+        failsWithOneLine(p.run("revision", "-m", "bad", "--rev-id", "XYZ"), "12 lowercase hex");
+    }
+
+    @Test
+    void stampMovesTheVersionOnly() throws Exception {
+        chain();
+        ok(p.run("stamp", "head"));
+        assertEquals(Set.of(D), p.versions());
+        assertEquals(Set.of("retort_version"), p.tables());
+        ok(p.run("stamp", B));
+        assertEquals(Set.of(B), p.versions());
+        ok(p.run("stamp", "base"));
+        assertEquals(Set.of(), p.versions());
+    }
+
+    @Test
+    void sqlPrintsTheScriptAndTouchesNothing() throws Exception {
+        chain();
+        Project.Result sql = p.run("upgrade", "head", "--sql");
+        ok(sql);
+        String out = sql.out().toLowerCase();
+        assertTrue(out.contains("create table \"retort_version\""), sql::toString);
+        assertTrue(out.contains("create table alpha"), sql::toString);
+        assertTrue(out.contains("insert into \"retort_version\" (version_num) values ('" + A + "')"), sql::toString);
+        assertFalse(Files.exists(p.database) && p.tables().contains("alpha"));
+
+        Project.Result range = p.run("upgrade", B + ":" + D, "--sql");
+        ok(range);
+        assertFalse(range.out().toLowerCase().contains("create table alpha"), range::toString);
+        assertTrue(range.out().toLowerCase().contains("create table delta"), range::toString);
+
+        Project.Result down = p.run("downgrade", D + ":" + B, "--sql");
+        ok(down);
+        assertTrue(down.out().toLowerCase().contains("drop table delta"), down::toString);
+        assertTrue(down.out().toLowerCase().contains("drop table gamma"), down::toString);
+        assertFalse(down.out().toLowerCase().contains("drop table beta"), down::toString);
+    }
+
+    @Test
+    void brokenConfigurations() throws Exception {
+        Project.Result missing = runWith(tmp.resolve("nope.properties"), "current");
+        failsWithOneLine(missing, "config file not found");
+
+        Files.writeString(p.config, "urll=jdbc:sqlite:x.db\n");
+        failsWithOneLine(p.run("current"), "unknown key 'urll'");
+
+        Files.writeString(p.config, "url=jdbc:sqlite:no/such/folder/x.db\nmigrations=migrations\n");
+        failsWithOneLine(p.run("current"), "does not exist");
+
+        Files.writeString(p.config, "url=mysql://x\n");
+        failsWithOneLine(p.run("current"), "JDBC URL");
+    }
+
+    private Project.Result runWith(Path config, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        String[] all = new String[args.length + 2];
+        all[0] = "-c";
+        all[1] = config.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int code = Main.run(all, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        return new Project.Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void brokenHistories() throws Exception {
+        p.tableMigration(A, List.of(C), "alpha");
+        p.tableMigration(B, List.of(A), "beta");
+        p.tableMigration(C, List.of(B), "gamma");
+        failsWithOneLine(p.run("heads"), "cycle");
+
+        Files.list(p.migrations).forEach(f -> f.toFile().delete());
+        p.tableMigration(A, List.of(), "alpha");
+        p.tableMigration(B, List.of("999999999999"), "beta");
+        failsWithOneLine(p.run("history"), "999999999999");
+
+        Files.list(p.migrations).forEach(f -> f.toFile().delete());
+        p.tableMigration(A, List.of(), "alpha");
+        p.migration(A, List.of(), "alpha again", "", "");
+        failsWithOneLine(p.run("heads"), A);
+    }
+
+    @Test
+    void compileErrorNamesFileAndLine() throws Exception {
+        p.migration(A, List.of(), "broken", "op.createTable(nonsense);", "");
+        Project.Result r = p.run("upgrade", "head");
+        failsWithOneLine(r, "R" + A + "_broken.java:");
+        assertEquals(Set.of(), p.versions());
+    }
+
+    @Test
+    void migrationFailingHalfWayLeavesEverythingAsItWas() throws Exception {
+        p.tableMigration(A, List.of(), "alpha");
+        p.migration(B, List.of(A), "half",
+                "op.createTable(Table.builder(\"beta\").column(Column.of(\"id\", bigint()).notNull()).build());"
+                        + " op.addColumn(\"alpha\", Column.of(\"note\", varchar(20)));"
+                        + " op.execute(\"insert into no_such_table values (1)\");",
+                "op.dropTable(\"beta\");");
+        ok(p.run("upgrade", A));
+        try (var c = p.connect(); var s = c.createStatement()) {
+            s.execute("insert into alpha (id) values (1), (2)");
+        }
+        Project.Result r = p.run("upgrade", "head");
+        failsWithOneLine(r, "no_such_table");
+        assertEquals(Set.of(A), p.versions());
+        assertEquals(Set.of("alpha", "retort_version"), p.tables());
+        try (var c = p.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select count(*) from pragma_table_info('alpha') where name = 'note'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "the added column was rolled back");
+        }
+        try (var c = p.connect(); var s = c.createStatement(); var rs = s.executeQuery("select count(*) from alpha")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1));
+        }
+
+        Project.Result verbose = p.run("-v", "upgrade", "head");
+        assertEquals(1, verbose.code());
+        assertTrue(verbose.err().contains("\tat "), "-v shows the stack trace");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        Project.Result r = p.run("upgrade", "--frobnicate");
+        assertEquals(2, r.code(), r::toString);
+        Project.Result none = p.run("downgrade");
+        assertEquals(2, none.code(), none::toString);
+    }
+}
