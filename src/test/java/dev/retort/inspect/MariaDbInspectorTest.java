@@ -116,7 +116,7 @@ class MariaDbInspectorTest {
                 .column(Column.of("stamped", ColumnType.timestampTz(6)))
                 .column(Column.of("flag", ColumnType.bool()))
                 .column(Column.of("score", ColumnType.doublePrecision()))
-                .column(Column.of("ratio", ColumnType.real()))
+                .column(Column.of("ratio", ColumnType.floatType()))
                 .column(Column.of("bio", ColumnType.clob()))
                 .column(Column.of("photo", ColumnType.blob()))
                 .column(Column.of("code", ColumnType.of(SqlTypes.UUID)))
