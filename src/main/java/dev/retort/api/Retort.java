@@ -50,10 +50,23 @@ public final class Retort {
 
     private final Config config;
     private RevisionGraph graph;
-    private MigrationClasses classes;
+    /** Precompiled migrations from the application's classpath, instead of compiling the sources. */
+    private MigrationClasses classesOverride;
 
     public Retort(Config config) {
         this.config = config;
+    }
+
+    /**
+     * A Retort that runs migrations precompiled into the application (package {@code migrations-package}
+     * on {@code loader}) instead of compiling the sources in {@code migrations}.
+     */
+    public static Retort fromClasspath(Config config, ClassLoader loader) {
+        Retort r = new Retort(config);
+        List<RevisionInfo> infos = MigrationScanner.fromClasses(MigrationScanner.findClasses(loader, config.migrationsPackage()));
+        r.graph = RevisionGraph.of(infos);
+        r.classesOverride = MigrationClasses.of(loader, infos);
+        return r;
     }
 
     public Config config() {
@@ -213,11 +226,13 @@ public final class Retort {
         }
     }
 
-    private MigrationClasses classes() {
-        if (classes == null) {
-            classes = new MigrationCompiler(MigrationCompiler.defaultCacheDir()).compile(graph().revisions());
+    /** The compiled migrations of these steps only: an old, broken migration does not block a short upgrade. */
+    private MigrationClasses classes(List<Step> steps) {
+        if (classesOverride != null) {
+            return classesOverride;
         }
-        return classes;
+        return new MigrationCompiler(MigrationCompiler.defaultCacheDir())
+                .compile(steps.stream().map(Step::revision).distinct().toList());
     }
 
     /** Upgrades to {@code target}; returns the steps that ran. */
@@ -236,7 +251,7 @@ public final class Retort {
             Set<String> rows = vt.read(c);
             List<Step> steps = up ? graph().upgradePlan(rows, target) : graph().downgradePlan(rows, target);
             if (!steps.isEmpty()) {
-                MigrationClasses loaded = classes();
+                MigrationClasses loaded = classes(steps);
                 new Migrator(c, config.databaseKind(), vt, r -> loaded.instantiate(r.id())).run(steps, info, sql);
             }
             return steps;
@@ -289,11 +304,12 @@ public final class Retort {
         DatabaseKind kind = config.databaseKind();
         try (ScratchDatabase scratch = ScratchDatabase.forOffline(kind)) {
             Connection c = scratch.connection();
-            MigrationClasses loaded = steps.isEmpty() ? null : classes();
+            MigrationClasses loaded = classes(steps);
             if (c != null && !start.isEmpty()) {
                 // bring the scratch database to the starting point silently, so batch rebuilds know the tables
                 List<Step> prefix = graph().upgradePlan(Set.of(), from);
-                new Migrator(c, kind, versionTable(), r -> classes().instantiate(r.id())).run(prefix, s -> { }, s -> { });
+                MigrationClasses before = classes(prefix);
+                new Migrator(c, kind, versionTable(), r -> before.instantiate(r.id())).run(prefix, s -> { }, s -> { });
             }
             new ScriptWriter(kind, versionTable(), out).write(steps, start.isEmpty() && up, c,
                     r -> loaded.instantiate(r.id()));
@@ -307,7 +323,7 @@ public final class Retort {
     public AutogenerateResult autogenerate(String message, String revId, String head, boolean againstDb, boolean allowEmpty) {
         List<String> parents = parentsFor(head);
         List<Op> ops = diff(againstDb, parents);
-        List<String> detected = ops.stream().map(Op::describe).toList();
+        List<String> detected = SchemaComparator.describe(ops);
         List<String> warnings = SchemaComparator.warnings(ops);
         if (ops.isEmpty() && !allowEmpty) {
             return new AutogenerateResult(detected, warnings, null);
@@ -322,7 +338,7 @@ public final class Retort {
         if (heads.size() > 1 && !againstDb) {
             throw new RetortException("multiple heads (" + String.join(", ", heads) + "): merge them first with 'retort merge -m MSG heads'");
         }
-        return new CheckResult(diff(againstDb, heads).stream().map(Op::describe).toList());
+        return new CheckResult(SchemaComparator.describe(diff(againstDb, heads)));
     }
 
     private List<Op> diff(boolean againstDb, List<String> parents) {
@@ -378,7 +394,7 @@ public final class Retort {
             Connection c = scratch.connection();
             if (!parents.isEmpty()) {
                 List<Step> steps = graph().upgradePlan(Set.of(), parents.size() == 1 ? parents.get(0) : "heads");
-                MigrationClasses loaded = classes();
+                MigrationClasses loaded = classes(steps);
                 new Migrator(c, kind, versionTable(), r -> loaded.instantiate(r.id())).run(steps, s -> { }, s -> { });
             }
             return inspect(c);

@@ -120,7 +120,7 @@ final class Commands {
         static int run(Base cmd, String message, String revId, String head, boolean againstDb, boolean allowEmpty) {
             AutogenerateResult result = cmd.retort().autogenerate(message, revId, head, againstDb, allowEmpty);
             for (String line : result.detected()) {
-                cmd.info("Detected " + line);
+                cmd.info(line);
             }
             for (String warning : result.warnings()) {
                 cmd.warn("WARNING: " + warning);

@@ -42,6 +42,9 @@ public final class Main implements Runnable {
     PrintWriter out;
     PrintWriter err;
 
+    /** Hibernate logs its boot at INFO through java.util.logging; the CLI keeps stderr for what matters. */
+    private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -56,6 +59,7 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> main.fail(ex));
         cl.setParameterExceptionHandler(Main::usageError);
+        HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
         int code = cl.execute(args);
         out.flush();
         err.flush();
