@@ -1,0 +1,319 @@
+package dev.retort.metamodel;
+
+import dev.retort.model.Check;
+import dev.retort.model.Column;
+import dev.retort.model.DatabaseKind;
+import dev.retort.model.FkAction;
+import dev.retort.model.ForeignKey;
+import dev.retort.model.Index;
+import dev.retort.model.PrimaryKey;
+import dev.retort.model.Schema;
+import dev.retort.model.Sequence;
+import dev.retort.model.Table;
+import dev.retort.model.TableName;
+import dev.retort.model.UniqueKey;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.Database;
+import org.hibernate.boot.model.relational.InitCommand;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.cfg.MappingSettings;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.env.spi.NameQualifierSupport;
+import org.hibernate.mapping.CheckConstraint;
+import org.hibernate.mapping.Selectable;
+
+/**
+ * Reads the schema the entities map to, as Hibernate's own DDL for the database would create it: boots
+ * Hibernate's {@link Metadata} once, offline (no connection, the dialect set explicitly), and converts its
+ * relational model into a neutral {@link Schema}.
+ */
+public final class MetamodelReader {
+
+    private MetamodelReader() {
+    }
+
+    public static Schema read(EntityClasses entities, DatabaseKind kind) {
+        return read(entities, kind, Map.of());
+    }
+
+    /**
+     * @param physicalNamingStrategy a {@code PhysicalNamingStrategy} class name (such as
+     *                               {@code org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy}),
+     *                               or null for Hibernate's default, which keeps names as mapped
+     */
+    public static Schema read(EntityClasses entities, DatabaseKind kind, String physicalNamingStrategy) {
+        return read(entities, kind, physicalNamingStrategy == null ? Map.of()
+                : Map.of(MappingSettings.PHYSICAL_NAMING_STRATEGY, physicalNamingStrategy));
+    }
+
+    /**
+     * @param hibernateSettings further Hibernate settings the application uses ({@code hibernate.default_schema},
+     *                          naming strategies, {@code jakarta.persistence.database-major-version} ...);
+     *                          the dialect and the ban on JDBC access during boot are always Retort's
+     * @throws EntityLoadException when Hibernate rejects the mapping
+     */
+    public static Schema read(EntityClasses entities, DatabaseKind kind, Map<String, ?> hibernateSettings) {
+        try (BootedMetadata booted = BootedMetadata.boot(entities, kind, hibernateSettings)) {
+            return toSchema(booted.metadata(), hibernateSettings);
+        }
+    }
+
+    /** The schema of already booted metadata; {@code settings} supply the default schema and catalog, if any. */
+    static Schema toSchema(Metadata metadata, Map<String, ?> settings) {
+        return new Conversion(metadata, settings).schema();
+    }
+
+    /** Hibernate's metadata and the service registry it lives in, closed together. */
+    record BootedMetadata(StandardServiceRegistry registry, Metadata metadata) implements AutoCloseable {
+
+        static BootedMetadata boot(EntityClasses entities, DatabaseKind kind, Map<String, ?> hibernateSettings) {
+            StandardServiceRegistry registry = null;
+            try {
+                var bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(entities.classLoader()).build();
+                registry = new StandardServiceRegistryBuilder(bootstrap)
+                        .applySettings(new LinkedHashMap<String, Object>(hibernateSettings))
+                        .applySetting(JdbcSettings.DIALECT, kind.hibernateDialect())
+                        .applySetting(JdbcSettings.ALLOW_METADATA_ON_BOOT, false)
+                        .build();
+                MetadataSources sources = new MetadataSources(registry);
+                for (Class<?> mapped : entities.classes()) {
+                    if (mapped.getSimpleName().equals("package-info")) {
+                        sources.addPackage(mapped.getPackageName());
+                    } else {
+                        sources.addAnnotatedClass(mapped);
+                    }
+                }
+                return new BootedMetadata(registry, sources.buildMetadata());
+            } catch (RuntimeException e) {
+                if (registry != null) {
+                    StandardServiceRegistryBuilder.destroy(registry);
+                }
+                throw new EntityLoadException("Hibernate rejects the entity mapping: " + oneLine(e), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /** One pass over Hibernate's namespaces; every name is spelled as the mapping spells it. */
+    private static final class Conversion {
+        private final Metadata metadata;
+        private final Database database;
+        private final Dialect dialect;
+        private final NameQualifierSupport qualifiers;
+        private final SqlStringGenerationContext sqlContext;
+        private final String defaultSchema;
+        private final String defaultCatalog;
+
+        Conversion(Metadata metadata, Map<String, ?> settings) {
+            this.metadata = metadata;
+            this.database = metadata.getDatabase();
+            this.dialect = database.getDialect();
+            this.qualifiers = database.getJdbcEnvironment().getNameQualifierSupport();
+            this.defaultSchema = setting(settings, MappingSettings.DEFAULT_SCHEMA);
+            this.defaultCatalog = setting(settings, MappingSettings.DEFAULT_CATALOG);
+            this.sqlContext = SqlStringGenerationContextImpl.fromExplicit(
+                    database.getJdbcEnvironment(), database, defaultCatalog, defaultSchema);
+        }
+
+        Schema schema() {
+            List<Table> tables = new ArrayList<>();
+            List<Sequence> sequences = new ArrayList<>();
+            boolean hasSequences = dialect.getSequenceSupport().supportsSequences();
+            for (Namespace namespace : database.getNamespaces()) {
+                if (hasSequences) {
+                    for (var sequence : namespace.getSequences()) {
+                        var name = sequence.getName();
+                        sequences.add(new Sequence(
+                                TableName.of(qualifier(name.getCatalogName(), name.getSchemaName()), name.getSequenceName().getText()),
+                                sequence.getInitialValue(), sequence.getIncrementSize()));
+                    }
+                }
+                for (var table : namespace.getTables()) {
+                    // abstract TABLE_PER_CLASS roots, @Subselect entities and views get no table
+                    if (table.isPhysicalTable() && !table.isView()) {
+                        tables.add(table(table));
+                    }
+                }
+            }
+            return new Schema(tables, sequences);
+        }
+
+        private Table table(org.hibernate.mapping.Table table) {
+            Table.Builder b = Table.builder(name(table));
+            var primaryKey = table.hasPrimaryKey() ? table.getPrimaryKey() : null;
+            Set<org.hibernate.mapping.Column> keyColumns = primaryKey == null ? Set.of() : new HashSet<>(primaryKey.getColumns());
+            for (var column : table.getColumns()) {
+                b.column(column(column, keyColumns.contains(column)));
+            }
+            if (primaryKey != null && !primaryKey.getColumns().isEmpty()) {
+                // Hibernate's DDL names a primary key only through an explicitly named unique key on the same columns
+                var ordering = primaryKey.getOrderingUniqueKey();
+                String keyName = ordering != null && ordering.isNameExplicit() ? ordering.getName() : null;
+                b.primaryKey(new PrimaryKey(keyName, names(primaryKey.getColumns())));
+            }
+            b.foreignKeys(foreignKeys(table));
+            b.indexes(indexes(table));
+            b.uniqueKeys(uniqueKeys(table));
+            b.checks(checks(table));
+            b.comment(table.getComment());
+            for (InitCommand command : table.getInitCommands(sqlContext)) {
+                for (String sql : command.initCommands()) {
+                    b.initCommand(sql);
+                }
+            }
+            return b.build();
+        }
+
+        private Column column(org.hibernate.mapping.Column column, boolean inPrimaryKey) {
+            Column c;
+            try {
+                c = Column.of(column.getName(), PortableType.of(column, metadata));
+            } catch (RuntimeException e) {
+                throw new EntityLoadException("Cannot determine the type of column " + column.getName() + " of table "
+                        + column.getValue().getTable().getName() + ": " + oneLine(e), e);
+            }
+            c = c.nullable(column.isNullable() && !inPrimaryKey)
+                    .withDefault(column.getDefaultValue())
+                    .withComment(column.getComment());
+            return column.isIdentity() ? c.asIdentity() : c;
+        }
+
+        private List<ForeignKey> foreignKeys(org.hibernate.mapping.Table table) {
+            List<ForeignKey> keys = new ArrayList<>();
+            for (var fk : table.getForeignKeyCollection()) {
+                // ConstraintMode.NO_CONSTRAINT, and keys to or from tables that do not exist (TABLE_PER_CLASS roots)
+                if (!fk.isCreationEnabled() || !fk.isPhysicalConstraint()) {
+                    continue;
+                }
+                var target = fk.getReferencedTable();
+                // Hibernate leaves the referenced columns empty when the key points at the primary key
+                var targetColumns = fk.isReferenceToPrimaryKey() ? target.getPrimaryKey().getColumns() : fk.getReferencedColumns();
+                keys.add(new ForeignKey(fk.getName(), names(fk.getColumns()), name(target), names(targetColumns),
+                        action(fk.getOnDeleteAction()), FkAction.NO_ACTION));
+            }
+            keys.sort(Comparator.comparing(ForeignKey::name, Comparator.nullsLast(Comparator.naturalOrder())));
+            return keys;
+        }
+
+        private List<Index> indexes(org.hibernate.mapping.Table table) {
+            List<Index> indexes = new ArrayList<>();
+            for (var index : table.getIndexes().values()) {
+                List<String> columns = new ArrayList<>();
+                Map<Selectable, String> order = index.getSelectableOrderMap();
+                for (Selectable selectable : index.getSelectables()) {
+                    if (!(selectable instanceof org.hibernate.mapping.Column column)) {
+                        // an index on a formula is an expression index; the model has only column indexes
+                        columns = null;
+                        break;
+                    }
+                    String direction = order.get(selectable);
+                    columns.add("desc".equalsIgnoreCase(direction) ? column.getName() + " desc" : column.getName());
+                }
+                if (columns != null) {
+                    indexes.add(new Index(index.getName(), columns, index.isUnique()));
+                }
+            }
+            indexes.sort(Comparator.comparing(Index::name, Comparator.nullsLast(Comparator.naturalOrder())));
+            return indexes;
+        }
+
+        private List<UniqueKey> uniqueKeys(org.hibernate.mapping.Table table) {
+            Map<List<String>, UniqueKey> keys = new LinkedHashMap<>();
+            for (var key : table.getUniqueKeys().values()) {
+                List<String> columns = names(key.getColumns());
+                keys.putIfAbsent(columns, new UniqueKey(key.getName(), columns));
+            }
+            // Hibernate's DDL makes a unique=true column unique even when it never registered a unique key for it
+            for (var column : table.getColumns()) {
+                if (column.isUnique() && !table.isPrimaryKey(column)) {
+                    keys.putIfAbsent(List.of(column.getName()), new UniqueKey(column.getUniqueKeyName(), List.of(column.getName())));
+                }
+            }
+            List<UniqueKey> list = new ArrayList<>(keys.values());
+            list.sort(Comparator.comparing(UniqueKey::name, Comparator.nullsLast(Comparator.naturalOrder())));
+            return list;
+        }
+
+        private List<Check> checks(org.hibernate.mapping.Table table) {
+            List<Check> checks = new ArrayList<>();
+            if (dialect.supportsColumnCheck() || dialect.supportsTableCheck()) {
+                for (var column : table.getColumns()) {
+                    for (CheckConstraint check : column.getCheckConstraints()) {
+                        checks.add(Check.of(check.getName(), check.getConstraint()));
+                    }
+                }
+            }
+            if (dialect.supportsTableCheck()) {
+                for (CheckConstraint check : table.getChecks()) {
+                    checks.add(Check.of(check.getName(), check.getConstraint()));
+                }
+            }
+            return checks;
+        }
+
+        private TableName name(org.hibernate.mapping.Table table) {
+            return TableName.of(qualifier(table.getCatalogIdentifier(), table.getSchemaIdentifier()), table.getName());
+        }
+
+        /**
+         * The qualifier Hibernate's DDL writes: the schema where the database has schemas; the catalog where
+         * it has only catalogs (MariaDB's databases); the configured default when the mapping names none.
+         */
+        private String qualifier(Identifier catalog, Identifier schema) {
+            if (qualifiers == null || qualifiers.supportsSchemas()) {
+                return schema != null ? schema.getText() : defaultSchema;
+            }
+            if (qualifiers.supportsCatalogs()) {
+                return catalog != null ? catalog.getText() : defaultCatalog;
+            }
+            return null;
+        }
+
+        private static List<String> names(List<org.hibernate.mapping.Column> columns) {
+            return columns.stream().map(org.hibernate.mapping.Column::getName).toList();
+        }
+
+        private static FkAction action(OnDeleteAction action) {
+            if (action == null) {
+                return FkAction.NO_ACTION;
+            }
+            return switch (action) {
+                case NO_ACTION -> FkAction.NO_ACTION;
+                case CASCADE -> FkAction.CASCADE;
+                case RESTRICT -> FkAction.RESTRICT;
+                case SET_NULL -> FkAction.SET_NULL;
+                case SET_DEFAULT -> FkAction.SET_DEFAULT;
+            };
+        }
+
+        private static String setting(Map<String, ?> settings, String key) {
+            Object value = settings.get(key);
+            return value == null || value.toString().isBlank() ? null : value.toString();
+        }
+    }
+}
