@@ -358,7 +358,8 @@ public final class Retort {
         if (config.entities().isEmpty()) {
             throw new RetortException("no entities configured: set 'entities' in " + Config.DEFAULT_FILE + " to folders of entity sources or classes, or jars");
         }
-        try (EntityClasses entities = EntityLoader.load(config.entities(), config.entityPackages())) {
+        try (EntityClasses entities = EntityLoader.load(config.entities(), config.entityPackages(),
+                MigrationCompiler.defaultCacheDir().resolve("entities"))) {
             Schema schema = MetamodelReader.read(entities, kind, config.namingStrategy());
             return filter(schema);
         }
