@@ -2,11 +2,13 @@ package dev.retort.api;
 
 import dev.retort.model.DatabaseKind;
 import dev.retort.runtime.Secrets;
+import dev.retort.runtime.VersionHistory;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,15 +35,18 @@ public record Config(
         String versionTable,
         List<Pattern> include,
         List<Pattern> exclude,
-        String namingStrategy) {
+        String namingStrategy,
+        Duration lockTimeout) {
 
     public static final String DEFAULT_FILE = "retort.properties";
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
+    /** How long {@code upgrade} waits for another process migrating the same database, by default. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
     /** Keys the file may hold; anything else is a typo we report rather than ignore. */
     static final Set<String> KEYS = new TreeSet<>(List.of(
             "url", "user", "password", "dialect", "entities", "entity-packages", "migrations",
-            "migrations-package", "version-table", "include", "exclude", "naming-strategy"));
+            "migrations-package", "version-table", "include", "exclude", "naming-strategy", "lock-timeout"));
 
     private static final Pattern JAVA_PACKAGE = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -110,7 +115,19 @@ public record Config(
             throw new RetortException(source + ": version-table '" + versionTable + "' must be a plain SQL name (letters, digits, underscore)");
         }
         return new Config(baseDir, url, user, password, dialect, entities, list(p, "entity-packages"), migrations, pkg,
-                versionTable, patterns(p, "include", source), patterns(p, "exclude", source), value(p, "naming-strategy"));
+                versionTable, patterns(p, "include", source), patterns(p, "exclude", source), value(p, "naming-strategy"),
+                lockTimeout(value(p, "lock-timeout"), source));
+    }
+
+    /** {@code lock-timeout}: whole seconds, 0 for not waiting at all. */
+    private static Duration lockTimeout(String value, String source) {
+        if (value == null) {
+            return DEFAULT_LOCK_TIMEOUT;
+        }
+        if (!value.matches("[0-9]{1,9}")) {
+            throw new RetortException(source + ": lock-timeout '" + value + "' must be a whole number of seconds (0 or more)");
+        }
+        return Duration.ofSeconds(Long.parseLong(value));
     }
 
     /** The database kind: from {@code dialect} when set, else from the URL. */
@@ -135,9 +152,9 @@ public record Config(
         return url;
     }
 
-    /** Whether a table belongs to Retort's view of the schema: not the version table, and within include/exclude. */
+    /** Whether a table belongs to Retort's view of the schema: not the version table or its history, and within include/exclude. */
     public boolean includesTable(String name) {
-        if (name.equalsIgnoreCase(versionTable)) {
+        if (name.equalsIgnoreCase(versionTable) || name.equalsIgnoreCase(versionTable + VersionHistory.SUFFIX)) {
             return false;
         }
         if (!include.isEmpty() && include.stream().noneMatch(pt -> pt.matcher(name).matches())) {
@@ -150,7 +167,8 @@ public record Config(
     public String toString() {
         return "Config[url=" + Secrets.maskUrl(url) + ", user=" + user + ", password=" + (password == null ? "<none>" : "****")
                 + ", dialect=" + dialect + ", entities=" + entities + ", migrations=" + migrations
-                + ", migrations-package=" + migrationsPackage + ", version-table=" + versionTable + "]";
+                + ", migrations-package=" + migrationsPackage + ", version-table=" + versionTable
+                + ", lock-timeout=" + lockTimeout.toSeconds() + "s]";
     }
 
     private static String value(Properties p, String key) {

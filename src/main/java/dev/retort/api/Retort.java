@@ -21,11 +21,16 @@ import dev.retort.revision.RevisionId;
 import dev.retort.revision.RevisionInfo;
 import dev.retort.revision.Step;
 import dev.retort.revision.VersionChange;
+import dev.retort.runtime.AppliedChecksums;
+import dev.retort.runtime.ChangedMigrationException;
+import dev.retort.runtime.Checksum;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseException;
+import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.ScratchDatabase;
 import dev.retort.runtime.ScriptWriter;
+import dev.retort.runtime.Secrets;
 import dev.retort.runtime.VersionTable;
 
 import java.io.IOException;
@@ -37,8 +42,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -106,7 +114,9 @@ public final class Retort {
                     migrations=migrations
                     migrations-package=migrations
                     version-table=retort_version
-                    """.formatted(url == null ? "jdbc:sqlite:database.sqlite" : url);
+                    # Seconds 'upgrade' waits for another process migrating the same database.
+                    lock-timeout=60
+                    """.formatted(url == null ? "jdbc:sqlite:database.sqlite" : Secrets.withoutPassword(url));
             Files.writeString(properties, text, StandardCharsets.UTF_8);
             created.add(properties);
         } catch (IOException e) {
@@ -121,6 +131,9 @@ public final class Retort {
     /** The revisions in the migrations folder, read from their {@code @Revision} annotations (no compiling). */
     public RevisionGraph graph() {
         if (graph == null) {
+            if (Files.exists(config.migrations()) && !Files.isDirectory(config.migrations())) {
+                throw new RetortException("migrations folder " + config.migrations() + " is not a folder");
+            }
             graph = RevisionGraph.of(Files.isDirectory(config.migrations())
                     ? MigrationScanner.scan(config.migrations(), config.migrationsPackage())
                     : List.of());
@@ -211,18 +224,74 @@ public final class Retort {
         return Database.open(config.requireUrl(), config.user(), config.password(), config.databaseKind());
     }
 
+    private Migrator migrator(Connection c) {
+        return new Migrator(c, config.databaseKind(), versionTable(), config.lockTimeout());
+    }
+
+    /** The revision's checksum as it is now: of its source, or of its precompiled class. */
+    private String checksum(RevisionInfo revision) {
+        return Checksum.of(revision, classesOverride == null ? null : classesOverride.classLoader());
+    }
+
     /** The revisions the database is at: the rows of the version table. */
     public Set<String> current() {
         try (Connection c = connect()) {
             Set<String> rows = versionTable().read(c);
             for (String id : rows) {
                 if (!graph().contains(id)) {
-                    throw new RetortException("the database is at revision " + id + ", which is not in " + config.migrations());
+                    throw notInGraph(id);
                 }
             }
             return rows;
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the version table: " + e.getMessage(), e);
+        }
+    }
+
+    private RetortException notInGraph(String id) {
+        return new RetortException("the database is at revision " + id + ", which is not in " + config.migrations()
+                + (Files.isDirectory(config.migrations()) ? "" : " (that folder does not exist)"));
+    }
+
+    /** The applied revisions: the version-table rows and everything they follow, in the graph's order. */
+    private Set<String> applied(Set<String> rows) {
+        Set<String> applied = new HashSet<>();
+        for (String id : rows) {
+            if (!graph().contains(id)) {
+                throw notInGraph(id);
+            }
+            applied.add(id);
+            applied.addAll(graph().ancestors(id));
+        }
+        Set<String> ordered = new LinkedHashSet<>();
+        for (RevisionInfo r : graph().revisions()) {
+            if (applied.contains(r.id())) {
+                ordered.add(r.id());
+            }
+        }
+        return ordered;
+    }
+
+    /**
+     * Every revision with what the database says about it: applied or pending, when it was applied and whether
+     * its source is still the one that was applied. Newest first, as {@code history} lists them.
+     */
+    public Map<String, RevisionState> status() {
+        try (Connection c = connect()) {
+            VersionTable vt = versionTable();
+            Set<String> rows = vt.read(c);
+            Set<String> applied = applied(rows);
+            AppliedChecksums recorded = AppliedChecksums.of(vt.history().read(c));
+            Map<String, RevisionState> states = new LinkedHashMap<>();
+            for (RevisionInfo r : graph().history()) {
+                boolean isApplied = applied.contains(r.id());
+                String now = isApplied ? checksum(r) : null;
+                states.put(r.id(), new RevisionState(r, isApplied, rows.contains(r.id()), recorded.lastApplied(r.id()),
+                        now, isApplied ? recorded.state(r.id(), now) : null, isApplied ? recorded.recorded(r.id(), now) : null));
+            }
+            return states;
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the version table: " + Database.firstLine(e.getMessage()), e);
         }
     }
 
@@ -235,7 +304,10 @@ public final class Retort {
                 .compile(steps.stream().map(Step::revision).distinct().toList());
     }
 
-    /** Upgrades to {@code target}; returns the steps that ran. */
+    /**
+     * Upgrades to {@code target}; returns the steps that ran (none when another process got there first). Refuses
+     * when an applied migration's source changed since it was applied ({@link ChangedMigrationException}).
+     */
     public List<Step> upgrade(String target, Consumer<String> info, Consumer<String> sql) {
         return migrate(target, true, info, sql);
     }
@@ -246,17 +318,89 @@ public final class Retort {
     }
 
     private List<Step> migrate(String target, boolean up, Consumer<String> info, Consumer<String> sql) {
+        graph(); // a broken migrations folder fails before the database is touched
         try (Connection c = connect()) {
-            VersionTable vt = versionTable();
-            Set<String> rows = vt.read(c);
-            List<Step> steps = up ? graph().upgradePlan(rows, target) : graph().downgradePlan(rows, target);
-            if (!steps.isEmpty()) {
-                MigrationClasses loaded = classes(steps);
-                new Migrator(c, config.databaseKind(), vt, r -> loaded.instantiate(r.id())).run(steps, info, sql);
-            }
-            return steps;
+            // plan inside the lock: a process that waited reads what the one before it left, and finds nothing to do
+            return migrator(c).locked(info, session -> {
+                Set<String> rows = session.rows();
+                applied(rows); // every row must be a known revision
+                List<Step> steps = up ? graph().upgradePlan(rows, target) : graph().downgradePlan(rows, target);
+                if (up) {
+                    verifyApplied(session, rows, info, sql);
+                }
+                if (!steps.isEmpty()) {
+                    MigrationClasses loaded = classes(steps);
+                    session.apply(steps, r -> loaded.instantiate(r.id()), this::checksum, info, sql);
+                }
+                return steps;
+            });
         } catch (SQLException e) {
-            throw new DatabaseException("database error: " + e.getMessage(), e);
+            throw new DatabaseException("database error: " + Database.firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Refuses to go on when an applied migration changed since it was applied; records the checksums of applied
+     * migrations that have none on record (a database migrated before Retort kept a history).
+     */
+    private void verifyApplied(Migrator.Session session, Set<String> rows, Consumer<String> info, Consumer<String> sql) {
+        AppliedChecksums recorded = AppliedChecksums.of(session.history());
+        List<String> changed = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        List<HistoryEntry> unrecorded = new ArrayList<>();
+        for (String id : applied(rows)) {
+            String now = checksum(graph().get(id));
+            switch (recorded.state(id, now)) {
+                case CHANGED -> {
+                    HistoryEntry then = recorded.recorded(id, now);
+                    changed.add(id);
+                    descriptions.add(id + " (" + graph().get(id).origin() + ": " + Checksum.abbreviate(then.checksum())
+                            + " on " + then.appliedAt() + ", now " + Checksum.abbreviate(now) + ")");
+                }
+                case NOT_RECORDED -> unrecorded.add(Migrator.entry(id, HistoryEntry.RECORD, now));
+                case MATCHES, UNKNOWN -> { }
+            }
+        }
+        if (!changed.isEmpty()) {
+            String what = changed.size() == 1 ? "applied migration " + descriptions.get(0) + " was changed after it was applied"
+                    : changed.size() + " applied migrations were changed after they were applied: " + String.join(", ", descriptions);
+            throw new ChangedMigrationException(what + "; restore " + (changed.size() == 1 ? "it" : "them")
+                    + ", or accept the change with 'retort repair'", changed);
+        }
+        if (!unrecorded.isEmpty()) {
+            session.record("recording checksums", unrecorded, sql);
+            info.accept("Recorded the checksums of " + unrecorded.size() + " applied revision" + (unrecorded.size() == 1 ? "" : "s")
+                    + " that had none on record");
+        }
+    }
+
+    /**
+     * Accepts the current checksums of the applied migrations that changed since they were applied (or have
+     * none on record), so that {@code upgrade} runs again; returns their states before the repair.
+     */
+    public List<RevisionState> repair() {
+        graph();
+        try (Connection c = connect()) {
+            return migrator(c).locked(s -> { }, session -> {
+                Set<String> rows = session.rows();
+                AppliedChecksums recorded = AppliedChecksums.of(session.history());
+                List<RevisionState> repaired = new ArrayList<>();
+                List<HistoryEntry> entries = new ArrayList<>();
+                for (String id : applied(rows)) {
+                    RevisionInfo r = graph().get(id);
+                    String now = checksum(r);
+                    AppliedChecksums.State state = recorded.state(id, now);
+                    if (state == AppliedChecksums.State.CHANGED || state == AppliedChecksums.State.NOT_RECORDED) {
+                        repaired.add(new RevisionState(r, true, rows.contains(id), recorded.lastApplied(id), now, state,
+                                recorded.recorded(id, now)));
+                        entries.add(Migrator.entry(id, HistoryEntry.REPAIR, now));
+                    }
+                }
+                session.record("repair", entries, s -> { });
+                return repaired;
+            });
+        } catch (SQLException e) {
+            throw new DatabaseException("database error: " + Database.firstLine(e.getMessage()), e);
         }
     }
 
@@ -265,17 +409,40 @@ public final class Retort {
         if (sqlOnly) {
             VersionChange change = graph().stamp(Set.of(), rev);
             VersionTable vt = versionTable();
-            log.accept(vt.createSql() + ";");
-            vt.print(change.deleteRows(), change.insertRows(), s -> log.accept(s + ";"));
+            Consumer<String> statement = s -> log.accept(s + ";");
+            statement.accept(vt.createSql());
+            statement.accept(vt.history().createSql(true));
+            vt.print(change.deleteRows(), change.insertRows(), statement);
+            for (String id : applied(change.insertRows())) {
+                statement.accept(vt.history().insertSql(id, HistoryEntry.STAMP, checksum(graph().get(id))));
+            }
             return;
         }
+        graph();
         try (Connection c = connect()) {
-            VersionTable vt = versionTable();
-            VersionChange change = graph().stamp(vt.read(c), rev);
-            new Migrator(c, config.databaseKind(), vt, r -> null).stamp(change, s -> { });
-            log.accept("Stamped " + (change.insertRows().isEmpty() ? "base" : String.join(", ", change.insertRows())));
+            Set<String> after = migrator(c).locked(s -> { }, session -> {
+                Set<String> before = session.rows();
+                VersionChange change = graph().stamp(before, rev);
+                Set<String> rows = change.applyTo(before);
+                Set<String> was = applied(before);
+                Set<String> now = applied(rows);
+                List<HistoryEntry> entries = new ArrayList<>();
+                for (String id : was) {
+                    if (!now.contains(id)) {
+                        entries.add(Migrator.entry(id, HistoryEntry.UNSTAMP, null));
+                    }
+                }
+                for (String id : now) {
+                    if (!was.contains(id)) {
+                        entries.add(Migrator.entry(id, HistoryEntry.STAMP, checksum(graph().get(id))));
+                    }
+                }
+                session.stamp(change, entries, s -> { });
+                return rows;
+            });
+            log.accept("Stamped " + (after.isEmpty() ? "base" : String.join(", ", after)));
         } catch (SQLException e) {
-            throw new DatabaseException("database error: " + e.getMessage(), e);
+            throw new DatabaseException("database error: " + Database.firstLine(e.getMessage()), e);
         }
     }
 
@@ -309,10 +476,10 @@ public final class Retort {
                 // bring the scratch database to the starting point silently, so batch rebuilds know the tables
                 List<Step> prefix = graph().upgradePlan(Set.of(), from);
                 MigrationClasses before = classes(prefix);
-                new Migrator(c, kind, versionTable(), r -> before.instantiate(r.id())).run(prefix, s -> { }, s -> { });
+                new Migrator(c, kind, versionTable()).run(prefix, r -> before.instantiate(r.id()), s -> { }, s -> { });
             }
             new ScriptWriter(kind, versionTable(), out).write(steps, start.isEmpty() && up, c,
-                    r -> loaded.instantiate(r.id()));
+                    r -> loaded.instantiate(r.id()), this::checksum);
         }
     }
 
@@ -396,7 +563,7 @@ public final class Retort {
             if (!parents.isEmpty()) {
                 List<Step> steps = graph().upgradePlan(Set.of(), parents.size() == 1 ? parents.get(0) : "heads");
                 MigrationClasses loaded = classes(steps);
-                new Migrator(c, kind, versionTable(), r -> loaded.instantiate(r.id())).run(steps, s -> { }, s -> { });
+                new Migrator(c, kind, versionTable()).run(steps, r -> loaded.instantiate(r.id()), s -> { }, s -> { });
             }
             return inspect(c);
         } catch (SQLException e) {

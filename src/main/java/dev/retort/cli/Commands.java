@@ -3,7 +3,10 @@ package dev.retort.cli;
 import dev.retort.api.AutogenerateResult;
 import dev.retort.api.CheckResult;
 import dev.retort.api.Retort;
+import dev.retort.api.RevisionState;
 import dev.retort.revision.RevisionInfo;
+import dev.retort.runtime.Checksum;
+import dev.retort.runtime.Secrets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -11,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** One small class per command: parse, call {@link Retort}, print. */
@@ -58,6 +61,9 @@ final class Commands {
         public Integer call() {
             for (Path p : Retort.init(dir, main.url)) {
                 info("Generating " + p + " ... done");
+            }
+            if (Secrets.hasPassword(main.url)) {
+                warn("WARNING: the password in --url was not written to retort.properties; give it with RETORT_PASSWORD");
             }
             info("Edit " + dir.resolve("retort.properties") + ": point 'entities' at your JPA entities, then run 'retort autogenerate -m \"initial\"'.");
             return 0;
@@ -154,7 +160,8 @@ final class Commands {
         }
     }
 
-    @Command(name = "upgrade", description = "Upgrade to a later revision (default: head).")
+    @Command(name = "upgrade", description = "Upgrade to a later revision (default: head). Waits up to lock-timeout for another"
+            + " retort migrating the same database; refuses when an applied migration was edited since (see repair).")
     static final class Upgrade extends Base {
         @Parameters(paramLabel = "TARGET", defaultValue = "head",
                 description = "head, heads, a revision id or unique prefix, +N, ID+N; with --sql also FROM:TO.")
@@ -195,19 +202,25 @@ final class Commands {
         }
     }
 
-    @Command(name = "current", description = "Show the revision(s) the database is at.")
+    @Command(name = "current", description = "Show the revision(s) the database is at; with -v also when each was applied, whether its source changed since, and what is pending.")
     static final class Current extends Base {
         @Override
         public Integer call() {
             Retort r = retort();
-            for (String id : r.current()) {
-                RevisionInfo info = r.graph().get(id);
-                if (main.verbose) {
-                    print(Format.detailed(info, r.graph(), Set.of(id)));
-                } else {
+            if (!main.verbose) {
+                for (String id : r.current()) {
                     print(id + (r.graph().isHead(id) ? " (head)" : ""));
                 }
+                return 0;
             }
+            Map<String, RevisionState> states = r.status();
+            for (RevisionState state : states.values()) {
+                if (state.current()) {
+                    print(Format.detailed(state.revision(), r.graph(), states));
+                }
+            }
+            List<String> pending = states.values().stream().filter(s -> !s.applied()).map(s -> s.revision().id()).toList();
+            print("Pending: " + (pending.isEmpty() ? "none" : pending.size() + " (" + String.join(", ", pending) + ")"));
             return 0;
         }
     }
@@ -217,15 +230,16 @@ final class Commands {
         @Option(names = {"-r", "--rev-range"}, paramLabel = "A:B", description = "Only revisions in this range (either side optional).")
         String range;
 
-        @Option(names = {"-i", "--indicate-current"}, description = "Mark the revisions the database is at (connects to it).")
+        @Option(names = {"-i", "--indicate-current"},
+                description = "Connect to the database and mark each revision (current), (applied) or (pending), and (changed) when its source changed since it was applied.")
         boolean indicateCurrent;
 
         @Override
         public Integer call() {
             Retort r = retort();
-            Set<String> current = indicateCurrent ? r.current() : Set.of();
+            Map<String, RevisionState> states = indicateCurrent ? r.status() : Map.of();
             for (RevisionInfo info : r.history(range)) {
-                print(main.verbose ? Format.detailed(info, r.graph(), current) : Format.line(info, r.graph(), current));
+                print(main.verbose ? Format.detailed(info, r.graph(), states) : Format.line(info, r.graph(), states));
             }
             return 0;
         }
@@ -237,7 +251,7 @@ final class Commands {
         public Integer call() {
             Retort r = retort();
             for (String id : r.graph().heads()) {
-                print(main.verbose ? Format.detailed(r.graph().get(id), r.graph(), Set.of()) : id + " (head)");
+                print(main.verbose ? Format.detailed(r.graph().get(id), r.graph(), Map.of()) : id + " (head)");
             }
             return 0;
         }
@@ -249,9 +263,9 @@ final class Commands {
         public Integer call() {
             Retort r = retort();
             for (String id : r.graph().branchPoints()) {
-                print(Format.line(r.graph().get(id), r.graph(), Set.of()));
+                print(Format.line(r.graph().get(id), r.graph(), Map.of()));
                 for (String child : r.graph().children(id)) {
-                    print("  -> " + Format.line(r.graph().get(child), r.graph(), Set.of()));
+                    print("  -> " + Format.line(r.graph().get(child), r.graph(), Map.of()));
                 }
             }
             return 0;
@@ -267,7 +281,7 @@ final class Commands {
         public Integer call() {
             Retort r = retort();
             for (RevisionInfo info : r.show(rev)) {
-                print(Format.detailed(info, r.graph(), Set.of()));
+                print(Format.detailed(info, r.graph(), Map.of()));
             }
             return 0;
         }
@@ -284,6 +298,23 @@ final class Commands {
         @Override
         public Integer call() {
             retort().stamp(rev, sql ? main.out::println : this::info, sql);
+            return 0;
+        }
+    }
+
+    @Command(name = "repair", description = "Accept the current source of applied migrations that changed since they were applied (recording their new checksums), so that upgrade runs again.")
+    static final class Repair extends Base {
+        @Override
+        public Integer call() {
+            List<RevisionState> repaired = retort().repair();
+            if (repaired.isEmpty()) {
+                info("Nothing to repair: every applied migration is as it was applied.");
+            }
+            for (RevisionState s : repaired) {
+                info("Accepted " + s.revision().id() + " (" + s.revision().origin() + "): "
+                        + (s.recorded() == null ? "no checksum was on record" : "was " + Checksum.abbreviate(s.recorded().checksum()))
+                        + ", now " + Checksum.abbreviate(s.checksum()));
+            }
             return 0;
         }
     }

@@ -10,6 +10,8 @@ import picocli.CommandLine.ParameterException;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code retort} command line: parses, calls {@link Retort}, prints. Exit codes: 0 success, 1 failure,
@@ -21,7 +23,7 @@ import java.nio.file.Path;
                 Commands.Init.class, Commands.RevisionCmd.class, Commands.Autogenerate.class, Commands.Check.class,
                 Commands.Upgrade.class, Commands.Downgrade.class, Commands.Current.class, Commands.History.class,
                 Commands.Heads.class, Commands.Branches.class, Commands.Show.class, Commands.Stamp.class,
-                Commands.Merge.class, CommandLine.HelpCommand.class})
+                Commands.Repair.class, Commands.Merge.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = {"-c", "--config"}, description = "Configuration file (default: ./retort.properties).", paramLabel = "FILE",
@@ -41,6 +43,8 @@ public final class Main implements Runnable {
 
     PrintWriter out;
     PrintWriter err;
+    /** The passwords known (environment, config, URLs): scrubbed from everything printed, stack traces included. */
+    private final List<String> secrets = new ArrayList<>();
 
     /** Hibernate logs its boot at INFO through java.util.logging; the CLI keeps stderr for what matters. */
     private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
@@ -75,14 +79,19 @@ public final class Main implements Runnable {
     Retort retort() {
         Path file = config != null ? config : Path.of(Config.DEFAULT_FILE);
         Config cfg = Config.load(file, Config.Overrides.fromEnvironment(System.getenv(), url));
+        secrets.add(cfg.password());
+        secrets.addAll(Secrets.passwordsIn(cfg.url()));
         return new Retort(cfg);
     }
 
     private int fail(Exception ex) {
         String message = isUserFacing(ex) ? ex.getMessage() : describeUnexpected(ex);
-        err.println("retort: error: " + Secrets.scrub(message, null));
+        secrets.add(System.getenv("RETORT_PASSWORD"));
+        secrets.addAll(Secrets.passwordsIn(url));
+        secrets.addAll(Secrets.passwordsIn(System.getenv("RETORT_URL")));
+        err.println("retort: error: " + Secrets.scrub(message, secrets));
         if (verbose) {
-            ex.printStackTrace(err);
+            err.print(Secrets.stackTrace(ex, secrets));
         }
         err.flush();
         return 1;

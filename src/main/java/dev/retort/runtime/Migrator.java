@@ -6,61 +6,164 @@ import dev.retort.ops.Migration;
 import dev.retort.ops.Operations;
 import dev.retort.revision.RevisionInfo;
 import dev.retort.revision.Step;
+import dev.retort.revision.VersionChange;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Applies a plan of steps to a database. Each step — the migration's operations and the version-table change
- * that records it — commits together or not at all where the database has transactional DDL.
+ * Applies plans of steps to a database. Each step — the migration's operations, the version-table change and
+ * the history row that record it — commits together or not at all where the database has transactional DDL.
+ *
+ * <p>{@link #locked} is how the real database is migrated: under the {@link MigrationLock}, reading the version
+ * table only once the lock is held, so that concurrent processes serialise and each migration runs once. On
+ * PostgreSQL each step is its own transaction; on SQLite the whole run is the one immediate transaction that is
+ * the lock, each step under a savepoint, so a run killed half way leaves the database where the run found it.
  */
 public final class Migrator {
+
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
     private final Connection connection;
     private final DatabaseKind kind;
     private final VersionTable versionTable;
-    private final Function<RevisionInfo, Migration> migrations;
+    private final VersionHistory history;
+    private final Duration lockTimeout;
+    private final Consumer<String> pause = StatementPause.fromSystemProperties();
 
-    public Migrator(Connection connection, DatabaseKind kind, VersionTable versionTable,
-                    Function<RevisionInfo, Migration> migrations) {
+    public Migrator(Connection connection, DatabaseKind kind, VersionTable versionTable) {
+        this(connection, kind, versionTable, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    public Migrator(Connection connection, DatabaseKind kind, VersionTable versionTable, Duration lockTimeout) {
         this.connection = connection;
         this.kind = kind;
         this.versionTable = versionTable;
-        this.migrations = migrations;
+        this.history = versionTable.history();
+        this.lockTimeout = lockTimeout;
     }
 
     /**
-     * Runs the steps in order. {@code info} receives Alembic's "Running upgrade a -> b, message" lines,
-     * {@code sql} every statement executed. Stops at the first failure, leaving the database at the last
-     * step that committed.
+     * Runs the steps without lock or checks, one transaction each: for scratch databases nobody else uses.
+     * {@code info} receives Alembic's "Running upgrade a -> b, message" lines, {@code sql} every statement run.
      */
-    public void run(List<Step> steps, Consumer<String> info, Consumer<String> sql) {
-        for (Step step : steps) {
-            info.accept("Running " + step);
-            runStep(step, sql);
+    public void run(List<Step> steps, Function<RevisionInfo, Migration> migrations, Consumer<String> info, Consumer<String> sql) {
+        new Session(false).apply(steps, migrations, r -> null, info, sql);
+    }
+
+    /** Work done while holding the migration lock. */
+    @FunctionalInterface
+    public interface LockedWork<T> {
+        T run(Session session);
+    }
+
+    /**
+     * Takes the migration lock (waiting at most the lock timeout; {@code info} hears if it waits), runs
+     * {@code work} and releases the lock. What {@code work} changed through the session stays changed up to its
+     * first failure, which is rethrown.
+     */
+    public <T> T locked(Consumer<String> info, LockedWork<T> work) {
+        MigrationLock lock = MigrationLock.acquire(connection, kind, versionTable.name(), lockTimeout, info);
+        Session session = new Session(kind == DatabaseKind.SQLITE);
+        try {
+            T result;
+            try {
+                result = work.run(session);
+            } catch (RuntimeException e) {
+                session.end(e);
+                throw e;
+            }
+            session.end(null);
+            return result;
+        } finally {
+            lock.release();
         }
     }
 
-    /** Changes the version table only, as {@code stamp} does. */
-    public void stamp(dev.retort.revision.VersionChange change, Consumer<String> sql) {
-        inTransaction("stamp", () -> {
-            versionTable.ensure(connection);
-            versionTable.change(connection, change.deleteRows(), change.insertRows(), sql);
-        });
-    }
+    /** The version table and its history, read and changed while holding the lock. */
+    public final class Session {
 
-    private void runStep(Step step, Consumer<String> sql) {
-        Migration migration = migrations.apply(step.revision());
-        String what = (step.upgrade() ? "upgrade " : "downgrade ") + step.id() + " (" + step.revision().message() + ")";
-        inTransaction(what, () -> {
-            versionTable.ensure(connection);
-            Set<String> before = versionTable.read(connection);
-            step.applyTo(before); // the plan and the table must agree before anything changes
-            DdlExecutor executor = new DdlExecutor(connection, kind, sql);
+        /** SQLite: the run is one transaction, already begun by the lock; steps are savepoints. */
+        private final boolean oneTransaction;
+        /** SQLite rolled the whole transaction back by itself (disk full, I/O error). */
+        private boolean transactionLost;
+        /** Whether anything was changed in the one transaction, to tell what a failure left. */
+        private boolean changed;
+
+        private Session(boolean oneTransaction) {
+            this.oneTransaction = oneTransaction;
+        }
+
+        /** The version table's rows: the applied heads. */
+        public Set<String> rows() {
+            try {
+                return versionTable.read(connection);
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot read the version table " + versionTable.name() + ": " + Database.firstLine(e.getMessage()), e);
+            }
+        }
+
+        /** The version history, oldest first (empty for a database migrated before Retort kept one). */
+        public List<HistoryEntry> history() {
+            try {
+                return history.read(connection);
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot read the version history " + history.name() + ": " + Database.firstLine(e.getMessage()), e);
+            }
+        }
+
+        /**
+         * Runs the steps in order; {@code checksums} gives each revision's checksum for its history row. Every
+         * migration is loaded and constructed before the first runs, so a broken class stops the run before it
+         * changes anything; a step that fails stops it, leaving the database at the last step that completed.
+         */
+        public void apply(List<Step> steps, Function<RevisionInfo, Migration> migrations, Function<RevisionInfo, String> checksums,
+                          Consumer<String> info, Consumer<String> sql) {
+            List<Migration> instances = steps.stream().map(s -> migrations.apply(s.revision())).toList();
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                info.accept("Running " + step);
+                Migration migration = instances.get(i);
+                String checksum = checksums.apply(step.revision());
+                String what = (step.upgrade() ? "upgrade " : "downgrade ") + step.id() + " (" + step.revision().message() + ")";
+                change(what, sql, executed -> runStep(step, migration, checksum, executed));
+            }
+        }
+
+        /** Changes the version table without running migrations, as {@code stamp} does, with its history rows. */
+        public void stamp(VersionChange change, List<HistoryEntry> entries, Consumer<String> sql) {
+            change("stamp", sql, executed -> {
+                ensureTables(executed);
+                change.applyTo(versionTable.read(connection)); // the change and the table must agree
+                versionTable.change(connection, change.deleteRows(), change.insertRows(), executed);
+                history.append(connection, entries, executed);
+            });
+        }
+
+        /** Appends history rows (accepted or first-recorded checksums). */
+        public void record(String what, List<HistoryEntry> entries, Consumer<String> sql) {
+            if (entries.isEmpty()) {
+                return;
+            }
+            change(what, sql, executed -> {
+                ensureTables(executed);
+                history.append(connection, entries, executed);
+            });
+        }
+
+        private void runStep(Step step, Migration migration, String checksum, Consumer<String> executed) throws Exception {
+            ensureTables(executed);
+            step.applyTo(versionTable.read(connection)); // the plan and the table must agree before anything changes
+            long start = System.nanoTime();
+            DdlExecutor executor = new DdlExecutor(connection, kind, executed);
             Operations ops = new Operations(executor);
             if (step.upgrade()) {
                 migration.upgrade(ops);
@@ -69,40 +172,128 @@ public final class Migrator {
             }
             executor.flush();
             DdlExecutor.afterMigration(connection, kind);
-            versionTable.change(connection, step.versionChange().deleteRows(), step.versionChange().insertRows(), sql);
-        });
-    }
-
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    private void inTransaction(String what, Work work) {
-        boolean autoCommit;
-        try {
-            autoCommit = connection.getAutoCommit();
-            DdlExecutor.beforeMigration(connection, kind);
-            connection.setAutoCommit(false);
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot start a transaction for " + what + ": " + Database.firstLine(e.getMessage()), e);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            versionTable.change(connection, step.versionChange().deleteRows(), step.versionChange().insertRows(), executed);
+            history.append(connection, List.of(new HistoryEntry(0, step.id(),
+                    step.upgrade() ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE, checksum, now(), ms)), executed);
         }
-        try {
-            work.run();
-            connection.commit();
-        } catch (Exception e) {
-            rollback();
-            String state = kind.transactionalDdl()
-                    ? "nothing of it was applied; the database is where it was"
-                    : kind.displayName() + " cannot roll back DDL: statements before the failure stay applied";
-            throw new DatabaseException(what + " failed: " + describe(e) + " (" + state + ")", e);
-        } finally {
-            try {
-                connection.setAutoCommit(autoCommit);
-                DdlExecutor.restoreAfterMigration(connection, kind);
-            } catch (SQLException ignored) {
-                // the connection is closed by the caller; nothing more to restore
+
+        private void ensureTables(Consumer<String> executed) throws SQLException {
+            versionTable.ensure(connection, executed);
+            history.ensure(connection, executed);
+        }
+
+        private void change(String what, Consumer<String> sql, Work work) {
+            if (transactionLost) {
+                throw new DatabaseException(what + " not run: the transaction was rolled back");
+            }
+            // every statement is reported after it ran, and is a boundary where a crash test may kill the process
+            Consumer<String> executed = s -> {
+                sql.accept(s);
+                pause.accept(s);
+            };
+            if (oneTransaction) {
+                underSavepoint(what, executed, work);
+            } else {
+                inTransaction(what, executed, work);
             }
         }
+
+        private void underSavepoint(String what, Consumer<String> executed, Work work) {
+            try {
+                execute("SAVEPOINT retort_step");
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot start " + what + ": " + Database.firstLine(e.getMessage()), e);
+            }
+            try {
+                work.run(executed);
+                execute("RELEASE retort_step");
+                changed = true;
+            } catch (Exception e) {
+                String state;
+                try {
+                    execute("ROLLBACK TO retort_step");
+                    execute("RELEASE retort_step");
+                    state = changed ? "nothing of it was applied; the steps before it stay applied"
+                            : "nothing of it was applied; the database is where it was";
+                } catch (SQLException lost) {
+                    // SQLite ends the transaction itself on some errors (full disk, I/O): the whole run is undone
+                    transactionLost = true;
+                    state = "SQLite rolled back the whole run: the database is where it was";
+                }
+                throw failed(what, e, state);
+            }
+        }
+
+        private void inTransaction(String what, Consumer<String> executed, Work work) {
+            boolean autoCommit;
+            try {
+                autoCommit = connection.getAutoCommit();
+                DdlExecutor.beforeMigration(connection, kind);
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot start a transaction for " + what + ": " + Database.firstLine(e.getMessage()), e);
+            }
+            try {
+                work.run(executed);
+                connection.commit();
+                pause.accept("COMMIT"); // a boundary too: killed here, the step must be there in full
+            } catch (Exception e) {
+                rollback();
+                String state = kind.transactionalDdl()
+                        ? "nothing of it was applied; the database is where it was"
+                        : kind.displayName() + " cannot roll back DDL: statements before the failure stay applied";
+                throw failed(what, e, state);
+            } finally {
+                try {
+                    connection.setAutoCommit(autoCommit);
+                    DdlExecutor.restoreAfterMigration(connection, kind);
+                } catch (SQLException ignored) {
+                    // the connection is closed by the caller; nothing more to restore
+                }
+            }
+        }
+
+        /**
+         * Ends the run: on SQLite commits what completed (also after a failure, as per-step commits would have);
+         * a failed run that completed nothing is rolled back, leaving even the file's bytes as they were.
+         */
+        private void end(RuntimeException failure) {
+            if (!oneTransaction) {
+                return;
+            }
+            if (failure != null && !changed) {
+                rollback();
+            }
+            try {
+                connection.setAutoCommit(true); // sqlite-jdbc commits here
+                if (failure == null) {
+                    pause.accept("COMMIT");
+                }
+            } catch (SQLException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                    return;
+                }
+                throw new DatabaseException("cannot commit: " + Database.firstLine(e.getMessage())
+                        + " (SQLite rolled the run back: the database is where it was)", e);
+            }
+        }
+
+        private void execute(String sql) throws SQLException {
+            try (Statement s = connection.createStatement()) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(Consumer<String> executed) throws Exception;
+    }
+
+    private DatabaseException failed(String what, Exception e, String state) {
+        return new DatabaseException(what + " failed: " + describe(e) + " (" + state + ")", e);
     }
 
     private void rollback() {
@@ -113,12 +304,26 @@ public final class Migrator {
         }
     }
 
+    static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    /** A history row written now for a revision, running nothing. */
+    public static HistoryEntry entry(String revision, String direction, String checksum) {
+        return new HistoryEntry(0, revision, direction, checksum, now(), null);
+    }
+
     static String describe(Throwable e) {
         Throwable t = e;
         while ((t.getMessage() == null || t instanceof java.lang.reflect.InvocationTargetException) && t.getCause() != null) {
             t = t.getCause();
         }
         String text = Database.firstLine(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        if (text.contains("SQLITE_CANTOPEN")) {
+            text += " (SQLite creates a journal file next to the database: is its folder writable?)";
+        } else if (text.contains("SQLITE_READONLY")) {
+            text += " (is the database file writable?)";
+        }
         return text.startsWith("failed: ") ? text.substring("failed: ".length()) : text;
     }
 }

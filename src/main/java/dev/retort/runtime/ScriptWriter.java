@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Offline mode ({@code --sql}): prints the script a run would execute, version-table statements included,
- * one transaction per migration where the database has transactional DDL.
+ * Offline mode ({@code --sql}): prints the script a run would execute, version-table and history statements
+ * included, one transaction per migration where the database has transactional DDL.
  */
 public final class ScriptWriter {
 
@@ -30,13 +30,19 @@ public final class ScriptWriter {
 
     /**
      * Writes the steps. {@code scratch} is a database kept at the schema the script has reached (SQLite needs
-     * it to plan table rebuilds); null where the SQL can be printed without one.
+     * it to plan table rebuilds); null where the SQL can be printed without one. {@code checksums} gives each
+     * revision's checksum for its history row.
      */
     public void write(List<Step> steps, boolean createVersionTable, Connection scratch,
-                      Function<RevisionInfo, Migration> migrations) {
+                      Function<RevisionInfo, Migration> migrations, Function<RevisionInfo, String> checksums) {
         Consumer<String> statement = s -> out.accept(s.endsWith(";") ? s : s + ";");
+        VersionHistory history = versionTable.history();
         if (createVersionTable) {
             statement.accept(versionTable.createSql());
+        }
+        if (!steps.isEmpty()) {
+            // a database migrated before Retort kept a history has none yet
+            statement.accept(history.createSql(true));
             out.accept("");
         }
         for (Step step : steps) {
@@ -66,6 +72,8 @@ public final class ScriptWriter {
                 throw new DatabaseException("cannot write the SQL of " + step.id() + ": " + Migrator.describe(e), e);
             }
             versionTable.print(step.versionChange().deleteRows(), step.versionChange().insertRows(), statement);
+            statement.accept(history.insertSql(step.id(), step.upgrade() ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE,
+                    checksums.apply(step.revision())));
             if (kind.transactionalDdl()) {
                 statement.accept("COMMIT");
             }

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * The version table: one row per applied head, as Alembic's {@code alembic_version}. It moves in the same
- * transaction as the migration it records.
+ * transaction as the migration it records. Its {@link #history() history} keeps what ran, when, and with which
+ * checksum.
  */
 public final class VersionTable {
 
@@ -32,27 +33,39 @@ public final class VersionTable {
         return name;
     }
 
+    DatabaseKind kind() {
+        return kind;
+    }
+
+    /** The history table that goes with this version table. */
+    public VersionHistory history() {
+        return new VersionHistory(this);
+    }
+
     /** The table name as it goes into SQL (the config only allows plain names, quoted for safety anyway). */
     String quoted() {
-        return kind == DatabaseKind.MARIADB ? "`" + name + "`" : "\"" + name + "\"";
+        return quote(name, kind);
+    }
+
+    static String quote(String name, DatabaseKind kind) {
+        return kind == DatabaseKind.MARIADB ? "`" + name.replace("`", "``") + "`" : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     public String createSql() {
-        return "create table " + quoted() + " (version_num varchar(32) not null, constraint " + quotedPk()
+        return "create table " + quoted() + " (version_num varchar(32) not null, constraint " + quote(name + "_pkc", kind)
                 + " primary key (version_num))";
     }
 
-    private String quotedPk() {
-        String pk = name + "_pkc";
-        return kind == DatabaseKind.MARIADB ? "`" + pk + "`" : "\"" + pk + "\"";
+    public boolean exists(Connection c) throws SQLException {
+        return tableExists(c, kind, name);
     }
 
-    public boolean exists(Connection c) throws SQLException {
+    static boolean tableExists(Connection c, DatabaseKind kind, String table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
-        for (String candidate : List.of(name, name.toLowerCase(), name.toUpperCase())) {
+        for (String candidate : List.of(table, table.toLowerCase(), table.toUpperCase())) {
             try (ResultSet rs = md.getTables(kind == DatabaseKind.MARIADB ? c.getCatalog() : null, null, candidate, null)) {
                 while (rs.next()) {
-                    if (rs.getString("TABLE_NAME").equalsIgnoreCase(name)) {
+                    if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
                         return true;
                     }
                 }
@@ -61,12 +74,14 @@ public final class VersionTable {
         return false;
     }
 
-    /** Creates the table when it is missing. */
-    public void ensure(Connection c) throws SQLException {
+    /** Creates the table when it is missing, handing the statement to {@code executed}. */
+    public void ensure(Connection c, Consumer<String> executed) throws SQLException {
         if (!exists(c)) {
+            String sql = createSql();
             try (Statement s = c.createStatement()) {
-                s.execute(createSql());
+                s.execute(sql);
             }
+            executed.accept(sql);
         }
     }
 
@@ -84,21 +99,24 @@ public final class VersionTable {
         return rows;
     }
 
-    /** Applies a change of rows: deletes then inserts, reporting each statement (as literal SQL) to {@code log}. */
-    public void change(Connection c, Collection<String> delete, Collection<String> insert, Consumer<String> log) throws SQLException {
+    /**
+     * Applies a change of rows: deletes then inserts, handing each statement (as literal SQL) to {@code executed}
+     * once it has run.
+     */
+    public void change(Connection c, Collection<String> delete, Collection<String> insert, Consumer<String> executed) throws SQLException {
         for (String id : new TreeSet<>(delete)) {
-            log.accept(deleteSql(id));
             try (PreparedStatement ps = c.prepareStatement("delete from " + quoted() + " where version_num = ?")) {
                 ps.setString(1, id);
                 ps.executeUpdate();
             }
+            executed.accept(deleteSql(id));
         }
         for (String id : new TreeSet<>(insert)) {
-            log.accept(insertSql(id));
             try (PreparedStatement ps = c.prepareStatement("insert into " + quoted() + " (version_num) values (?)")) {
                 ps.setString(1, id);
                 ps.executeUpdate();
             }
+            executed.accept(insertSql(id));
         }
     }
 
@@ -116,7 +134,12 @@ public final class VersionTable {
         return "insert into " + quoted() + " (version_num) values (" + literal(id) + ")";
     }
 
-    private static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
+    /** A string literal; MariaDB also reads backslashes as escapes. */
+    String literal(String s) {
+        if (s == null) {
+            return "null";
+        }
+        String escaped = kind == DatabaseKind.MARIADB ? s.replace("\\", "\\\\") : s;
+        return "'" + escaped.replace("'", "''") + "'";
     }
 }
