@@ -1,0 +1,11 @@
+package everything;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+@Embeddable
+public class Address {
+    @Column(length = 100) String street;
+    @Column(length = 40) String city;
+    @Column(name = "zip_code", length = 10) String zip;
+}
