@@ -75,7 +75,7 @@ public final class R24d8159202f1_create_bookstore extends Migration {
         op.createTable(Table.builder("book_author")
                 .column(Column.of("book_id", bigint()).notNull())
                 .column(Column.of("author_id", bigint()).notNull())
-                .primaryKey("book_id", "author_id")
+                .primaryKey("author_id", "book_id")
                 .foreignKey(ForeignKey.of("FKi58evljxutyg4crade5qq9chg", List.of("author_id"), TableName.of("Author"), List.of("id")))
                 .foreignKey(ForeignKey.of("FKp9yng9x0cua3n2j4gfvlwpsc0", List.of("book_id"), TableName.of("Book"), List.of("id")))
                 .build());
@@ -141,7 +141,7 @@ public final class R24d8159202f1_create_bookstore extends Migration {
         op.dropTable(Table.builder("book_author")
                 .column(Column.of("book_id", bigint()).notNull())
                 .column(Column.of("author_id", bigint()).notNull())
-                .primaryKey("book_id", "author_id")
+                .primaryKey("author_id", "book_id")
                 .foreignKey(ForeignKey.of("FKi58evljxutyg4crade5qq9chg", List.of("author_id"), TableName.of("Author"), List.of("id")))
                 .foreignKey(ForeignKey.of("FKp9yng9x0cua3n2j4gfvlwpsc0", List.of("book_id"), TableName.of("Book"), List.of("id")))
                 .build());

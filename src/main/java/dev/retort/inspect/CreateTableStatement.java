@@ -78,7 +78,7 @@ record CreateTableStatement(String primaryKeyName, List<Check> checks, List<Uniq
     }
 
     private static boolean isTableConstraintStart(Token t) {
-        return switch (t.upper()) {
+        return switch (t.keyword()) {
             case "CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN" -> true;
             default -> false;
         };
@@ -152,7 +152,7 @@ record CreateTableStatement(String primaryKeyName, List<Check> checks, List<Uniq
                     i++;
                     continue;
                 }
-                switch (t.upper()) {
+                switch (t.keyword()) {
                     case "CONSTRAINT" -> {
                         name = i + 1 < item.size() ? item.get(i + 1).value() : null;
                         i += 2;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -108,12 +109,15 @@ final class MariaDbCatalog {
         if (drafts.isEmpty()) return new Schema(List.of(), sequences);
 
         try (ResultSet rs = query(c, COLUMNS, only, "order by TABLE_NAME, ORDINAL_POSITION")) {
+            // a catalog has a handful of distinct type names: parse each once
+            Map<String, ColumnType> types = new HashMap<>();
             while (rs.next()) {
                 TableDraft d = drafts.get(rs.getString(1));
                 if (d == null) continue;
                 String extra = rs.getString(6);
                 boolean identity = extra != null && extra.toLowerCase(Locale.ROOT).contains("auto_increment");
-                d.columns.add(new Column(rs.getString(2), ReportedType.parse(rs.getString(3)).mariadb(),
+                ColumnType type = types.computeIfAbsent(Objects.toString(rs.getString(3), ""), t -> ReportedType.parse(t).mariadb());
+                d.columns.add(new Column(rs.getString(2), type,
                         "YES".equals(rs.getString(4)), defaultValue(rs.getString(5)),
                         TableDraft.blankToNull(rs.getString(7)), identity));
             }

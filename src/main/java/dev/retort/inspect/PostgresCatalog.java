@@ -7,13 +7,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 import dev.retort.model.Check;
 import dev.retort.model.Column;
+import dev.retort.model.ColumnType;
 import dev.retort.model.FkAction;
 import dev.retort.model.ForeignKey;
 import dev.retort.model.Index;
@@ -114,6 +117,8 @@ final class PostgresCatalog {
     static List<Table> readTables(Connection c, Predicate<TableName> include, TableName only) throws SQLException {
         Map<TableName, TableDraft> drafts = new LinkedHashMap<>();
         try (ResultSet rs = query(c, COLUMNS, only)) {
+            // a catalog has a handful of distinct type names: parse each once
+            Map<String, ColumnType> types = new HashMap<>();
             while (rs.next()) {
                 TableName name = TableName.of(rs.getString(1), rs.getString(2));
                 if (!include.test(name)) continue;
@@ -123,8 +128,9 @@ final class PostgresCatalog {
                 if (column == null) continue; // a table without columns
                 String identity = rs.getString(8);
                 boolean isIdentity = identity != null && !identity.isEmpty();
-                d.columns.add(new Column(column, ReportedType.parse(rs.getString(5)).postgres(), !rs.getBoolean(6),
-                        rs.getString(7), rs.getString(9), isIdentity));
+                ColumnType type = types.computeIfAbsent(Objects.toString(rs.getString(5), ""), t -> ReportedType.parse(t).postgres());
+                d.columns.add(new Column(column, type, !rs.getBoolean(6),
+                        PostgresDefault.bare(rs.getString(7)), rs.getString(9), isIdentity));
             }
         }
         if (drafts.isEmpty()) return List.of();

@@ -1,7 +1,10 @@
 package dev.retort.inspect;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,10 +42,51 @@ public final class SchemaInspector {
         Objects.requireNonNull(include, "include");
         return switch (kind) {
             case SQLITE -> new Schema(SqliteCatalog.read(c, include, null), List.of());
-            case POSTGRESQL -> new Schema(PostgresCatalog.readTables(c, include, null),
-                    PostgresCatalog.readSequences(c, include));
+            case POSTGRESQL -> withoutJit(c, () -> new Schema(PostgresCatalog.readTables(c, include, null),
+                    PostgresCatalog.readSequences(c, include)));
             case MARIADB -> MariaDbCatalog.read(c, include, null);
         };
+    }
+
+    private interface CatalogRead<T> {
+        T read() throws SQLException;
+    }
+
+    /**
+     * Runs PostgreSQL catalog queries with the JIT compiler off, then restores the session's setting. The planner
+     * prices the per-index and per-constraint subqueries high enough on a large catalog to compile them, and at
+     * 1,000 tables the compiling took longer than the whole read does without it (0.8-1.5 s against 0.03-0.1 s for
+     * the index query).
+     */
+    private static <T> T withoutJit(Connection c, CatalogRead<T> read) throws SQLException {
+        String previous;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_setting('jit', true)")) {
+            previous = rs.next() ? rs.getString(1) : null;
+        }
+        if (previous == null || previous.equals("off")) {
+            return read.read(); // a server without JIT, or with it off already
+        }
+        setJit(c, "off");
+        T result;
+        try {
+            result = read.read();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                setJit(c, previous);
+            } catch (SQLException restore) {
+                e.addSuppressed(restore); // e.g. the transaction is aborted: it is rolled back with the setting anyway
+            }
+            throw e;
+        }
+        setJit(c, previous);
+        return result;
+    }
+
+    private static void setJit(Connection c, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('jit', ?, false)")) {
+            ps.setString(1, value);
+            ps.executeQuery().close();
+        }
     }
 
     /** One table, found the way the database resolves an unquoted name (ignoring case), or empty. */
@@ -50,7 +94,7 @@ public final class SchemaInspector {
         Objects.requireNonNull(table, "table");
         List<Table> found = switch (kind) {
             case SQLITE -> SqliteCatalog.read(c, t -> true, table.name());
-            case POSTGRESQL -> PostgresCatalog.readTables(c, t -> t.matches(table), table);
+            case POSTGRESQL -> withoutJit(c, () -> PostgresCatalog.readTables(c, t -> t.matches(table), table));
             case MARIADB -> MariaDbCatalog.read(c, t -> t.matches(table), table.name()).tables();
         };
         // PostgreSQL and MariaDB may hold both "Book" and "book"; prefer the exact spelling

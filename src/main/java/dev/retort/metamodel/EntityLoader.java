@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +79,7 @@ public final class EntityLoader {
             var job = new SourceCompiler.Job(selected, sourceRoots, compileClassPath(classRoots));
             compiled = compileCache == null ? SourceCompiler.compile(job) : new CompiledClassCache(compileCache).compile(job);
             for (Map.Entry<String, byte[]> e : compiled.entrySet()) {
-                found.add(new Found(header(e.getValue(), e.getKey()), null, e.getKey() + " (compiled from sources)"));
+                found.add(new Found(header(e.getValue(), e.getKey()), null, e.getKey() + " (compiled from sources)", null));
             }
         }
 
@@ -96,7 +98,20 @@ public final class EntityLoader {
             }
         }
 
-        EntityClassLoader loader = new EntityClassLoader(urls(classRoots), compiled, EntityLoader.class.getClassLoader());
+        // The mapped classes of folders and jars are defined from the bytes just read rather than read again through
+        // the class path (see EntityClassLoader)
+        Map<String, byte[]> classRootBytes = new HashMap<>();
+        Set<String> entityPackages = new HashSet<>();
+        for (Found f : mapped.values()) {
+            String name = f.header().className();
+            if (f.bytes() != null && name.equals(f.expectedName()) && !compiled.containsKey(name)) {
+                classRootBytes.put(name, f.bytes());
+            }
+            int dot = name.lastIndexOf('.');
+            entityPackages.add(dot < 0 ? "" : name.substring(0, dot));
+        }
+        EntityClassLoader loader = new EntityClassLoader(urls(classRoots), compiled, classRootBytes, entityPackages,
+                EntityLoader.class.getClassLoader());
         List<Class<?>> classes = new ArrayList<>(mapped.size());
         try {
             for (Found f : mapped.values()) {
@@ -114,7 +129,7 @@ public final class EntityLoader {
     }
 
     /** A class file and where it came from. {@code expectedName} is the name its path implies, if any. */
-    private record Found(ClassFileHeader header, String expectedName, String origin) {
+    private record Found(ClassFileHeader header, String expectedName, String origin, byte[] bytes) {
     }
 
     private static void scanLocation(Path location, List<Path> sources, List<Path> sourceRoots, List<Path> classRoots,
@@ -162,7 +177,8 @@ public final class EntityLoader {
         classRoots.add(folder);
         for (Path file : classFiles) {
             String relative = folder.relativize(file).toString().replace(File.separatorChar, '/');
-            found.add(new Found(header(Files.readAllBytes(file), file.toString()), binaryName(relative), file.toString()));
+            byte[] bytes = Files.readAllBytes(file);
+            found.add(new Found(header(bytes, file.toString()), binaryName(relative), file.toString(), bytes));
         }
     }
 
@@ -176,7 +192,8 @@ public final class EntityLoader {
                 }
                 try (InputStream in = file.getInputStream(entry)) {
                     String origin = jar + "!/" + name;
-                    found.add(new Found(header(in.readAllBytes(), origin), binaryName(name), origin));
+                    byte[] bytes = in.readAllBytes();
+                    found.add(new Found(header(bytes, origin), binaryName(name), origin, bytes));
                 }
             }
         }

@@ -23,6 +23,8 @@ import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.ColumnOrderingStrategy;
+import org.hibernate.boot.model.relational.ColumnOrderingStrategyLegacy;
 import org.hibernate.boot.model.relational.Database;
 import org.hibernate.boot.model.relational.InitCommand;
 import org.hibernate.boot.model.relational.Namespace;
@@ -31,6 +33,7 @@ import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextIm
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.MappingSettings;
 import org.hibernate.dialect.Dialect;
@@ -99,12 +102,65 @@ public final class MetamodelReader {
                         sources.addAnnotatedClass(mapped);
                     }
                 }
-                return new BootedMetadata(registry, sources.buildMetadata());
+                Metadata metadata = sources.buildMetadata();
+                orderKeyColumns(metadata);
+                return new BootedMetadata(registry, metadata);
             } catch (RuntimeException e) {
                 if (registry != null) {
                     StandardServiceRegistryBuilder.destroy(registry);
                 }
                 throw new EntityLoadException("Hibernate rejects the entity mapping: " + oneLine(e), e);
+            }
+        }
+
+        /**
+         * Orders the columns of composite primary keys, and of the foreign keys to them, as Hibernate's own
+         * create DDL does: when it creates a schema it applies the column ordering strategy
+         * ({@code hibernate.column_ordering_strategy}; by size, then name, unless "legacy"), so
+         * {@code book_author} gets {@code (author_id, book_id)}. Mirrors the key part of
+         * {@code MetadataImpl.orderColumns}; the tables keep the mapping's column order, as before (a migration
+         * that adds a column cannot choose its place anyway).
+         */
+        private static void orderKeyColumns(Metadata metadata) {
+            if (!(metadata instanceof MetadataImplementor implementor)) {
+                return;
+            }
+            ColumnOrderingStrategy strategy = implementor.getMetadataBuildingOptions().getColumnOrderingStrategy();
+            if (strategy == null || strategy == ColumnOrderingStrategyLegacy.INSTANCE) {
+                return;
+            }
+            for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+                for (var table : namespace.getTables()) {
+                    var primaryKey = table.getPrimaryKey();
+                    if (primaryKey != null) {
+                        orderOnce(primaryKey, strategy, metadata);
+                    }
+                    for (var foreignKey : table.getForeignKeyCollection()) {
+                        var columns = foreignKey.getColumns();
+                        if (columns.size() < 2 || !foreignKey.getReferencedColumns().isEmpty()) {
+                            continue;
+                        }
+                        var target = foreignKey.getReferencedTable().getPrimaryKey();
+                        orderOnce(target, strategy, metadata);
+                        int[] original = target.getOriginalOrder();
+                        if (original != null) {
+                            // the key's columns pair with the target's primary key columns in their new order
+                            var copy = new ArrayList<>(columns);
+                            for (int i = 0; i < copy.size(); i++) {
+                                columns.set(i, copy.get(original[i]));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private static void orderOnce(org.hibernate.mapping.PrimaryKey key, ColumnOrderingStrategy strategy, Metadata metadata) {
+            if (key.getColumns().size() > 1 && key.getOriginalOrder() == null) {
+                var ordered = strategy.orderConstraintColumns(key, metadata);
+                if (ordered != null) {
+                    key.reorderColumns(ordered);
+                }
             }
         }
 
@@ -191,14 +247,17 @@ public final class MetamodelReader {
 
         private Column column(org.hibernate.mapping.Column column, boolean inPrimaryKey) {
             Column c;
+            ColumnDefinition definition;
             try {
-                c = Column.of(column.getName(), PortableType.of(column, metadata));
+                // a columnDefinition may carry a default and not null, which databases report apart from the type
+                definition = ColumnDefinition.parse(column.getSqlType(metadata));
+                c = Column.of(column.getName(), PortableType.of(column, definition.type(), metadata));
             } catch (RuntimeException e) {
                 throw new EntityLoadException("Cannot determine the type of column " + column.getName() + " of table "
                         + column.getValue().getTable().getName() + ": " + oneLine(e), e);
             }
-            c = c.nullable(column.isNullable() && !inPrimaryKey)
-                    .withDefault(column.getDefaultValue())
+            c = c.nullable(column.isNullable() && !definition.notNull() && !inPrimaryKey)
+                    .withDefault(column.getDefaultValue() != null ? column.getDefaultValue() : definition.defaultValue())
                     .withComment(column.getComment());
             return column.isIdentity() ? c.asIdentity() : c;
         }

@@ -23,7 +23,11 @@ final class PortableType {
     }
 
     static ColumnType of(Column column, Metadata metadata) {
-        String sqlType = column.getSqlType(metadata);
+        return of(column, column.getSqlType(metadata), metadata);
+    }
+
+    /** @param sqlType the column's type text, without any default or nullability clause of a columnDefinition */
+    static ColumnType of(Column column, String sqlType, Metadata metadata) {
         Dialect dialect = metadata.getDatabase().getDialect();
         DdlTypeRegistry registry = metadata.getDatabase().getTypeConfiguration().getDdlTypeRegistry();
         Size size = column.getColumnSize(dialect, metadata);

@@ -95,7 +95,8 @@ class PostgresInspectorTest {
                 "create unique index ux_book_quote on \"Book Detail\" (\"quo\"\"te\")",
                 "create index ix_author_lower_name on author (lower(name), email desc)",
                 "create table sales.\"Order\" (id bigint not null, author_id bigint references public.author (id) on update set null, primary key (id))",
-                "create table counter (id serial primary key)",
+                "create table counter (id serial primary key, state varchar(12) default 'active', total bigint default 0,"
+                        + " since date default '2020-01-01', delta integer default -1)",
                 "create table retort_version (version_num varchar(32) not null, constraint retort_version_pkc primary key (version_num))");
     }
 
@@ -162,6 +163,9 @@ class PostgresInspectorTest {
 
         assertEquals(Column.of("id", ColumnType.integer()).notNull().withDefault("nextval('counter_id_seq'::regclass)"),
                 schema.table("counter").orElseThrow().columns().get(0), "serial is not identity");
+        // PostgreSQL reports 'active'::character varying, '2020-01-01'::date, '-1'::integer: the casts are not portable
+        assertEquals(java.util.Arrays.asList("'active'", "0", "'2020-01-01'", "-1"), schema.table("counter").orElseThrow()
+                .columns().stream().skip(1).map(Column::defaultValue).toList());
     }
 
     @Test

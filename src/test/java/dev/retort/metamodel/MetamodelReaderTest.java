@@ -147,7 +147,8 @@ class MetamodelReaderTest {
         assertEquals(List.of(UniqueKey.of("UKanbtnywqb32yhbiop8bxymx3o", "Customer_id", "tags")), tags.uniqueKeys());
 
         Table addresses = table(kind, "customer_address");
-        assertEquals(PrimaryKey.of("customer_id", "position"), addresses.primaryKey());
+        // ordered as Hibernate's create DDL orders key columns: by size, then name
+        assertEquals(PrimaryKey.of("position", "customer_id"), addresses.primaryKey());
         assertEquals(List.of(Check.of(null, "position>=0")), addresses.checks());
     }
 
@@ -155,7 +156,7 @@ class MetamodelReaderTest {
     @EnumSource(DatabaseKind.class)
     void manyToManyJoinTablesResolveImplicitReferencedColumns(DatabaseKind kind) {
         Table join = table(kind, "course_student");
-        assertEquals(PrimaryKey.of("course_id", "student_number", "student_school"), join.primaryKey());
+        assertEquals(PrimaryKey.of("student_number", "course_id", "student_school"), join.primaryKey());
         assertEquals(List.of(
                         ForeignKey.of("FK4cfqdhs70bwvcgd1qinlyoan6", List.of("course_id"), TableName.of("Course"), List.of("id")),
                         ForeignKey.of("FK551vsib43wk84g3fj8kaut104", List.of("student_number", "student_school"),
@@ -238,7 +239,9 @@ class MetamodelReaderTest {
             assertEquals(ColumnType.varchar(255), column(all, "stringColor").type());
             assertTrue(all.checks().contains(Check.of(null, "stringColor in ('RED','GREEN','BLUE')")));
         }
-        assertEquals(ColumnType.sql("varchar(12) default 'x'"), column(all, "custom").type());
+        // the default of a columnDefinition is reported apart from the type by every database
+        assertEquals(ColumnType.sql("varchar(12)"), column(all, "custom").type());
+        assertEquals("'x'", column(all, "custom").defaultValue());
         assertEquals(List.of(UniqueKey.of("UKtqcqvteqxdv4k7sfcknm0iqyh", "uniqueCode")), all.uniqueKeys());
     }
 
