@@ -3,6 +3,7 @@ package dev.retort.api;
 import dev.retort.model.DatabaseKind;
 import dev.retort.runtime.Secrets;
 import dev.retort.runtime.VersionHistory;
+import dev.retort.runtime.VersionProgress;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -152,9 +153,13 @@ public record Config(
         return url;
     }
 
-    /** Whether a table belongs to Retort's view of the schema: not the version table or its history, and within include/exclude. */
+    /**
+     * Whether a table belongs to Retort's view of the schema: not the version table, its history or its progress
+     * table, and within include/exclude.
+     */
     public boolean includesTable(String name) {
-        if (name.equalsIgnoreCase(versionTable) || name.equalsIgnoreCase(versionTable + VersionHistory.SUFFIX)) {
+        if (name.equalsIgnoreCase(versionTable) || name.equalsIgnoreCase(versionTable + VersionHistory.SUFFIX)
+                || name.equalsIgnoreCase(versionTable + VersionProgress.SUFFIX)) {
             return false;
         }
         if (!include.isEmpty() && include.stream().noneMatch(pt -> pt.matcher(name).matches())) {

@@ -233,6 +233,21 @@ public final class Retort {
         return Checksum.of(revision, classesOverride == null ? null : classesOverride.classLoader());
     }
 
+    /**
+     * On a database without transactional DDL, what a migration that stopped half way left and how to resume or
+     * repair it; null when none did.
+     */
+    public String unfinished() {
+        if (config.databaseKind().transactionalDdl()) {
+            return null;
+        }
+        try (Connection c = connect()) {
+            return versionTable().progress().describeUnfinished(c);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the progress table: " + Database.firstLine(e.getMessage()), e);
+        }
+    }
+
     /** The revisions the database is at: the rows of the version table. */
     public Set<String> current() {
         try (Connection c = connect()) {
@@ -320,6 +335,7 @@ public final class Retort {
     private List<Step> migrate(String target, boolean up, Consumer<String> info, Consumer<String> sql) {
         graph(); // a broken migrations folder fails before the database is touched
         try (Connection c = connect()) {
+            info.accept(Migrator.context(config.databaseKind(), versionTable()));
             // plan inside the lock: a process that waited reads what the one before it left, and finds nothing to do
             return migrator(c).locked(info, session -> {
                 Set<String> rows = session.rows();
@@ -420,6 +436,7 @@ public final class Retort {
         }
         graph();
         try (Connection c = connect()) {
+            int[] cleared = {0};
             Set<String> after = migrator(c).locked(s -> { }, session -> {
                 Set<String> before = session.rows();
                 VersionChange change = graph().stamp(before, rev);
@@ -437,10 +454,14 @@ public final class Retort {
                         entries.add(Migrator.entry(id, HistoryEntry.STAMP, checksum(graph().get(id))));
                     }
                 }
-                session.stamp(change, entries, s -> { });
+                cleared[0] = session.stamp(change, entries, s -> { });
                 return rows;
             });
             log.accept("Stamped " + (after.isEmpty() ? "base" : String.join(", ", after)));
+            if (cleared[0] > 0) {
+                log.accept("Cleared the record of the migration that stopped half way (" + cleared[0] + " row"
+                        + (cleared[0] == 1 ? "" : "s") + " of " + versionTable().progress().name() + ")");
+            }
         } catch (SQLException e) {
             throw new DatabaseException("database error: " + Database.firstLine(e.getMessage()), e);
         }

@@ -207,6 +207,10 @@ final class Commands {
         @Override
         public Integer call() {
             Retort r = retort();
+            String unfinished = r.unfinished();
+            if (unfinished != null) {
+                warn("WARNING: " + unfinished);
+            }
             if (!main.verbose) {
                 for (String id : r.current()) {
                     print(id + (r.graph().isHead(id) ? " (head)" : ""));

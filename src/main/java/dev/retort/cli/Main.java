@@ -48,6 +48,12 @@ public final class Main implements Runnable {
 
     /** Hibernate logs its boot at INFO through java.util.logging; the CLI keeps stderr for what matters. */
     private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
+    /**
+     * Retort boots Hibernate offline and so must name the dialect, which Hibernate answers with a deprecation
+     * warning ("Dialect does not need to be specified explicitly") on every run; it is about our boot, not the
+     * user's entities.
+     */
+    private static final java.util.logging.Logger HIBERNATE_DEPRECATION_LOG = java.util.logging.Logger.getLogger("org.hibernate.orm.deprecation");
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -64,6 +70,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> main.fail(ex));
         cl.setParameterExceptionHandler(Main::usageError);
         HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
+        HIBERNATE_DEPRECATION_LOG.setLevel(java.util.logging.Level.SEVERE);
         int code = cl.execute(args);
         out.flush();
         err.flush();

@@ -14,10 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
@@ -45,7 +47,51 @@ public final class DdlExecutor implements OpSink {
     private final DatabaseKind kind;
     private final Consumer<String> statements;
     private final DdlGenerator ddl;
+    private final Journal journal;
     private TableRebuild pending;
+    /** Statements of this migration so far, run or skipped: the numbers the {@link Journal} hears. */
+    private int count;
+    /** Schemas this migration has created (if missing) already: one {@code create schema} each is enough. */
+    private final Set<String> schemasCreated = new HashSet<>();
+
+    /**
+     * Where a database without transactional DDL keeps count of the statements of a migration that took effect,
+     * so that a migration that failed half way can resume after the last one. Statements are numbered from 1 over
+     * the migration, in the order its ops produce them (deterministic: the same migration gives the same stream).
+     */
+    public interface Journal {
+        /** Records nothing and skips nothing. */
+        Journal NONE = new Journal() {
+            @Override
+            public boolean before(int number, String sql) {
+                return false;
+            }
+
+            @Override
+            public void after(int number, String sql) {
+            }
+
+            @Override
+            public void failed(int number, String sql) {
+            }
+
+            @Override
+            public void connectionTaken(int statements) {
+            }
+        };
+
+        /** Before statement {@code number} runs: true when an earlier run applied it, so it is skipped. */
+        boolean before(int number, String sql);
+
+        /** Statement {@code number} ran. */
+        void after(int number, String sql);
+
+        /** Statement {@code number} failed: the database refused it. */
+        void failed(int number, String sql);
+
+        /** The migration takes the connection for its own JDBC code, after {@code statements} statements. */
+        void connectionTaken(int statements);
+    }
 
     /**
      * @param connection the database, or null to only hand statements on (not possible for a SQLite rebuild,
@@ -53,11 +99,22 @@ public final class DdlExecutor implements OpSink {
      * @param statements receives every statement after it has run
      */
     public DdlExecutor(Connection connection, DatabaseKind kind, Consumer<String> statements) {
+        this(connection, kind, statements, Journal.NONE);
+    }
+
+    /** The same, telling {@code journal} about every statement (see {@link Journal}). */
+    public DdlExecutor(Connection connection, DatabaseKind kind, Consumer<String> statements, Journal journal) {
         this.connection = connection;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.statements = Objects.requireNonNull(statements, "statements");
+        this.journal = Objects.requireNonNull(journal, "journal");
         TypeNames.prepare(kind);
         this.ddl = new DdlGenerator(kind);
+    }
+
+    /** How many statements this migration has produced so far (run, or skipped as applied by an earlier run). */
+    public int statementCount() {
+        return count;
     }
 
     @Override
@@ -94,6 +151,7 @@ public final class DdlExecutor implements OpSink {
             throw new IllegalStateException("no database connection in offline (--sql) mode: a data migration cannot run here");
         }
         flush();
+        journal.connectionTaken(count);
         return connection;
     }
 
@@ -303,18 +361,27 @@ public final class DdlExecutor implements OpSink {
 
     private void run(List<String> sql) {
         for (String statement : sql) {
+            if (statement.startsWith(DdlGenerator.CREATE_SCHEMA) && !schemasCreated.add(statement)) {
+                continue; // the migration's earlier op created it (if missing) already
+            }
             runOne(statement);
         }
     }
 
     private void runOne(String sql) {
+        int number = ++count;
+        if (journal.before(number, sql)) {
+            return; // applied by an earlier run of this migration
+        }
         if (connection != null) {
             try {
                 execute(connection, sql);
             } catch (SQLException e) {
+                journal.failed(number, sql);
                 throw new DdlException("failed: " + sql + ": " + e.getMessage(), e);
             }
         }
+        journal.after(number, sql);
         statements.accept(sql);
     }
 

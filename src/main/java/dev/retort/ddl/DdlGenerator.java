@@ -37,6 +37,9 @@ import static dev.retort.model.DatabaseKind.SQLITE;
  */
 public final class DdlGenerator {
 
+    /** How a missing schema is created; {@link DdlExecutor} runs it once per migration and schema. */
+    static final String CREATE_SCHEMA = "create schema if not exists ";
+
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final DatabaseKind kind;
@@ -55,6 +58,7 @@ public final class DdlGenerator {
     public List<String> statements(Op op) {
         List<String> sql = new ArrayList<>();
         if (op instanceof Op.CreateTable o) {
+            createSchema(o.definition().name(), sql);
             createTable(o.definition(), sql);
         } else if (op instanceof Op.DropTable o) {
             sql.add("drop table " + table(o.definition().name()));
@@ -99,6 +103,7 @@ public final class DdlGenerator {
             }
             sql.add(alter(rebuildOnSqlite(o)) + "drop constraint " + quote(o.check().name()));
         } else if (op instanceof Op.CreateSequence o) {
+            createSchema(o.sequence().name(), sql);
             sql.addAll(List.of(dialect.getSequenceSupport().getCreateSequenceStrings(
                     sequence(o.sequence()), Math.toIntExact(o.sequence().start()), Math.toIntExact(o.sequence().increment()))));
         } else if (op instanceof Op.DropSequence o) {
@@ -115,17 +120,17 @@ public final class DdlGenerator {
 
     /**
      * A name as it must appear in SQL: as written when it is a plain identifier and no reserved word, otherwise
-     * quoted with the dialect's quote characters (embedded ones doubled). On PostgreSQL a reserved plain name is
-     * quoted in lower case, the spelling the unquoted SQL of the application resolves to.
+     * quoted with the dialect's quote characters (embedded ones doubled), spelled exactly as the mapping spells
+     * it: an application can only use a reserved word as a name by quoting it, so Hibernate's SQL quotes it too
+     * ({@code "Order"}, {@code "localTime"}), and PostgreSQL must keep that spelling.
      */
     public String quote(String name) {
         boolean plain = PLAIN_NAME.matcher(name).matches();
         if (plain && !dialect.getKeywords().contains(name.toLowerCase(Locale.ROOT))) {
             return name;
         }
-        String spelled = plain && kind == POSTGRESQL ? name.toLowerCase(Locale.ROOT) : name;
         String close = String.valueOf(dialect.closeQuote());
-        return dialect.openQuote() + spelled.replace(close, close + close) + close;
+        return dialect.openQuote() + name.replace(close, close + close) + close;
     }
 
     /** A table name, schema-qualified when it has a schema. */
@@ -140,6 +145,17 @@ public final class DdlGenerator {
     }
 
     // tables
+
+    /**
+     * On PostgreSQL, the schema of a schema-qualified table or sequence, created when missing (Hibernate does so
+     * only with {@code hibernate.hbm2ddl.create_namespaces}). It is never dropped: other objects may live in it,
+     * and an empty schema is harmless; {@code if not exists} lets the upgrade run again after a downgrade.
+     */
+    private void createSchema(TableName name, List<String> sql) {
+        if (kind == POSTGRESQL && name.schema() != null) {
+            sql.add(CREATE_SCHEMA + quote(name.schema()));
+        }
+    }
 
     private void createTable(Table table, List<String> sql) {
         sql.add(createTableStatement(table, table(table.name()), Map.of()));

@@ -36,6 +36,7 @@ public final class Migrator {
     private final DatabaseKind kind;
     private final VersionTable versionTable;
     private final VersionHistory history;
+    private final VersionProgress progress;
     private final Duration lockTimeout;
     private final Consumer<String> pause = StatementPause.fromSystemProperties();
 
@@ -48,7 +49,20 @@ public final class Migrator {
         this.kind = kind;
         this.versionTable = versionTable;
         this.history = versionTable.history();
+        this.progress = versionTable.progress();
         this.lockTimeout = lockTimeout;
+    }
+
+    /**
+     * The line that says how migrations run on this database, as Alembic's "Context impl ... Will assume
+     * (non-)transactional DDL."
+     */
+    public static String context(DatabaseKind kind, VersionTable versionTable) {
+        if (kind.transactionalDdl()) {
+            return "Context: " + kind.displayName() + ", transactional DDL (each migration commits with its version change, or not at all)";
+        }
+        return "Context: " + kind.displayName() + ", non-transactional DDL (each statement commits at once; progress is recorded per"
+                + " statement in " + versionTable.progress().name() + ", so a migration that fails half way can be resumed)";
     }
 
     /**
@@ -56,7 +70,7 @@ public final class Migrator {
      * {@code info} receives Alembic's "Running upgrade a -> b, message" lines, {@code sql} every statement run.
      */
     public void run(List<Step> steps, Function<RevisionInfo, Migration> migrations, Consumer<String> info, Consumer<String> sql) {
-        new Session(false).apply(steps, migrations, r -> null, info, sql);
+        new Session(false, false).apply(steps, migrations, r -> null, info, sql);
     }
 
     /** Work done while holding the migration lock. */
@@ -72,7 +86,7 @@ public final class Migrator {
      */
     public <T> T locked(Consumer<String> info, LockedWork<T> work) {
         MigrationLock lock = MigrationLock.acquire(connection, kind, versionTable.name(), lockTimeout, info);
-        Session session = new Session(kind == DatabaseKind.SQLITE);
+        Session session = new Session(kind == DatabaseKind.SQLITE, !kind.transactionalDdl());
         try {
             T result;
             try {
@@ -97,9 +111,14 @@ public final class Migrator {
         private boolean transactionLost;
         /** Whether anything was changed in the one transaction, to tell what a failure left. */
         private boolean changed;
+        /** Without transactional DDL: whether migrations record their progress per statement, to be resumed. */
+        private final boolean tracked;
+        /** The progress of the step running now, when tracked; null before it could start. */
+        private StatementProgress running;
 
-        private Session(boolean oneTransaction) {
+        private Session(boolean oneTransaction, boolean tracked) {
             this.oneTransaction = oneTransaction;
+            this.tracked = tracked;
         }
 
         /** The version table's rows: the applied heads. */
@@ -134,18 +153,25 @@ public final class Migrator {
                 Migration migration = instances.get(i);
                 String checksum = checksums.apply(step.revision());
                 String what = (step.upgrade() ? "upgrade " : "downgrade ") + step.id() + " (" + step.revision().message() + ")";
-                change(what, sql, executed -> runStep(step, migration, checksum, executed));
+                change(what, sql, executed -> runStep(step, migration, checksum, executed, info));
             }
         }
 
-        /** Changes the version table without running migrations, as {@code stamp} does, with its history rows. */
-        public void stamp(VersionChange change, List<HistoryEntry> entries, Consumer<String> sql) {
+        /**
+         * Changes the version table without running migrations, as {@code stamp} does, with its history rows. The
+         * record of a migration that stopped half way goes too: stamping says the database is now where the user
+         * put it by hand. Returns how many statements that record held.
+         */
+        public int stamp(VersionChange change, List<HistoryEntry> entries, Consumer<String> sql) {
+            int[] cleared = {0};
             change("stamp", sql, executed -> {
                 ensureTables(executed);
                 change.applyTo(versionTable.read(connection)); // the change and the table must agree
                 versionTable.change(connection, change.deleteRows(), change.insertRows(), executed);
                 history.append(connection, entries, executed);
+                cleared[0] = progress.clear(connection, executed);
             });
+            return cleared[0];
         }
 
         /** Appends history rows (accepted or first-recorded checksums). */
@@ -159,11 +185,22 @@ public final class Migrator {
             });
         }
 
-        private void runStep(Step step, Migration migration, String checksum, Consumer<String> executed) throws Exception {
+        private void runStep(Step step, Migration migration, String checksum, Consumer<String> executed, Consumer<String> info)
+                throws Exception {
             ensureTables(executed);
             step.applyTo(versionTable.read(connection)); // the plan and the table must agree before anything changes
+            DdlExecutor.Journal journal = DdlExecutor.Journal.NONE;
+            if (tracked) {
+                running = StatementProgress.start(connection, progress, kind, step);
+                journal = running;
+                int done = running.resumedAfter();
+                if (done > 0) {
+                    info.accept("Resuming after statement " + done + ": " + (done == 1 ? "statement 1 was" : "statements 1 to " + done + " were")
+                            + " applied by an earlier run that failed");
+                }
+            }
             long start = System.nanoTime();
-            DdlExecutor executor = new DdlExecutor(connection, kind, executed);
+            DdlExecutor executor = new DdlExecutor(connection, kind, executed, journal);
             Operations ops = new Operations(executor);
             if (step.upgrade()) {
                 migration.upgrade(ops);
@@ -171,22 +208,32 @@ public final class Migrator {
                 migration.downgrade(ops);
             }
             executor.flush();
+            if (running != null) {
+                running.finished(executor.statementCount());
+            }
             DdlExecutor.afterMigration(connection, kind);
             long ms = (System.nanoTime() - start) / 1_000_000;
             versionTable.change(connection, step.versionChange().deleteRows(), step.versionChange().insertRows(), executed);
             history.append(connection, List.of(new HistoryEntry(0, step.id(),
                     step.upgrade() ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE, checksum, now(), ms)), executed);
+            if (tracked) {
+                progress.clear(connection, executed); // in the commit that moves the version table
+            }
         }
 
         private void ensureTables(Consumer<String> executed) throws SQLException {
             versionTable.ensure(connection, executed);
             history.ensure(connection, executed);
+            if (tracked) {
+                progress.ensure(connection, executed);
+            }
         }
 
         private void change(String what, Consumer<String> sql, Work work) {
             if (transactionLost) {
                 throw new DatabaseException(what + " not run: the transaction was rolled back");
             }
+            running = null;
             // every statement is reported after it ran, and is a boundary where a crash test may kill the process
             Consumer<String> executed = s -> {
                 sql.accept(s);
@@ -240,7 +287,12 @@ public final class Migrator {
                 pause.accept("COMMIT"); // a boundary too: killed here, the step must be there in full
             } catch (Exception e) {
                 rollback();
-                String state = kind.transactionalDdl()
+                if (running != null) {
+                    int at = running.failedAt();
+                    throw new DatabaseException(what + " failed" + (at > 0 ? " at statement " + at : "") + ": " + describe(e)
+                            + " (" + running.stateAfterFailure() + ")", e);
+                }
+                String state = kind.transactionalDdl() || tracked
                         ? "nothing of it was applied; the database is where it was"
                         : kind.displayName() + " cannot roll back DDL: statements before the failure stay applied";
                 throw failed(what, e, state);

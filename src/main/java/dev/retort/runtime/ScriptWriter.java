@@ -37,6 +37,10 @@ public final class ScriptWriter {
                       Function<RevisionInfo, Migration> migrations, Function<RevisionInfo, String> checksums) {
         Consumer<String> statement = s -> out.accept(s.endsWith(";") ? s : s + ";");
         VersionHistory history = versionTable.history();
+        out.accept(kind.transactionalDdl()
+                ? "-- Context: " + kind.displayName() + ", transactional DDL: each migration is one transaction with its version change"
+                : "-- Context: " + kind.displayName() + ", non-transactional DDL: each statement commits at once, so a statement that"
+                        + " fails leaves those before it applied");
         if (createVersionTable) {
             statement.accept(versionTable.createSql());
         }

@@ -42,6 +42,11 @@ public final class VersionTable {
         return new VersionHistory(this);
     }
 
+    /** The progress table that goes with this version table (used where DDL is not transactional). */
+    public VersionProgress progress() {
+        return new VersionProgress(this);
+    }
+
     /** The table name as it goes into SQL (the config only allows plain names, quoted for safety anyway). */
     String quoted() {
         return quote(name, kind);

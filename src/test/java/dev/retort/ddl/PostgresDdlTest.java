@@ -55,7 +55,7 @@ class PostgresDdlTest {
             ops.createTable(order);
         });
         execute(c, "insert into Author (name) values ('a')",
-                "insert into \"order\" (\"user\", code, author_id) values ('ann', '42', 1), ('bob', null, 1), ('cy', '7', null)");
+                "insert into \"Order\" (\"user\", code, author_id) values ('ann', '42', 1), ('bob', null, 1), ('cy', '7', null)");
     }
 
     @AfterEach
@@ -65,9 +65,9 @@ class PostgresDdlTest {
 
     @Test
     void createTableWritesIdentityCommentsForeignKeysAndChecks() throws SQLException {
-        assertEquals("YES", scalar(c, "select is_identity from information_schema.columns where table_name = 'order' and column_name = 'id'"));
-        assertEquals("who's ordering", scalar(c, "select col_description('\"order\"'::regclass, 2)"));
-        assertEquals("orders, a reserved word", scalar(c, "select obj_description('\"order\"'::regclass, 'pg_class')"));
+        assertEquals("YES", scalar(c, "select is_identity from information_schema.columns where table_name = 'Order' and column_name = 'id'"));
+        assertEquals("who's ordering", scalar(c, "select col_description('\"Order\"'::regclass, 2)"));
+        assertEquals("orders, a reserved word", scalar(c, "select obj_description('\"Order\"'::regclass, 'pg_class')"));
         assertEquals("SET NULL", scalar(c, "select delete_rule from information_schema.referential_constraints where constraint_name = 'fk_order_author'"));
         assertEquals("CHECK (((code)::text <> ''::text))", scalar(c, "select pg_get_constraintdef(oid) from pg_constraint where conname = 'ck_order_code'"));
     }
@@ -76,10 +76,10 @@ class PostgresDdlTest {
     void typeChangeConvertsValuesAndKeepsTheDefault() throws Exception {
         migrate(c, PG, log, ops -> ops.alterColumn("Order", Column.of("code", varchar(10)).withDefault("'0'"),
                 Column.of("code", ColumnType.integer()).withDefault("0")));
-        assertEquals("integer", scalar(c, "select data_type from information_schema.columns where table_name = 'order' and column_name = 'code'"));
-        assertEquals("0", scalar(c, "select column_default from information_schema.columns where table_name = 'order' and column_name = 'code'"));
+        assertEquals("integer", scalar(c, "select data_type from information_schema.columns where table_name = 'Order' and column_name = 'code'"));
+        assertEquals("0", scalar(c, "select column_default from information_schema.columns where table_name = 'Order' and column_name = 'code'"));
         assertEquals(List.of(Arrays.asList("ann", 42), Arrays.asList("bob", null), Arrays.asList("cy", 7)),
-                rows(c, "select \"user\", code from \"order\" order by id"));
+                rows(c, "select \"user\", code from \"Order\" order by id"));
         assertTrue(log.stream().anyMatch(s -> s.endsWith("using code::integer")), () -> String.join("\n", log));
     }
 
@@ -90,7 +90,7 @@ class PostgresDdlTest {
             ops.alterColumn("Order", Column.of("code", varchar(10)).withDefault("'0'"), Column.of("code", varchar(10)).withDefault("'0'").notNull());
         }));
         assertTrue(e.getMessage().contains("set not null") && e.getMessage().contains("null values"), e.getMessage());
-        assertEquals(0, count(c, "select count(*) from information_schema.columns where table_name = 'order' and column_name = 'note'"),
+        assertEquals(0, count(c, "select count(*) from information_schema.columns where table_name = 'Order' and column_name = 'note'"),
                 "the column added before the failure is gone with the transaction");
     }
 

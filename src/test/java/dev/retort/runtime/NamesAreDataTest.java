@@ -171,9 +171,14 @@ class NamesAreDataTest {
         return source;
     }
 
-    /** How the database spells a name: a plain one unquoted, so PostgreSQL folds it to lower case. */
+    /**
+     * How the database spells a name: a plain, non-reserved one goes unquoted, so PostgreSQL folds it to lower
+     * case; a reserved word is quoted and keeps its spelling, as in the application's (Hibernate's) SQL.
+     */
     static String spelled(DatabaseKind kind, String name) {
-        return kind == DatabaseKind.POSTGRESQL && PLAIN.matcher(name).matches() ? name.toLowerCase(Locale.ROOT) : name;
+        boolean unquoted = PLAIN.matcher(name).matches()
+                && !new dev.retort.ddl.DdlGenerator(kind).quote(name).startsWith("\"");
+        return kind == DatabaseKind.POSTGRESQL && unquoted ? name.toLowerCase(Locale.ROOT) : name;
     }
 
     static String quote(String name) {

@@ -50,6 +50,10 @@ final class Workspace {
         return new Workspace(dir, DatabaseKind.SQLITE, "jdbc:sqlite:" + dir.resolve("app.sqlite"));
     }
 
+    static Workspace mariadb(Path dir) throws IOException {
+        return new Workspace(dir, DatabaseKind.MARIADB, MariaDbServer.get().createDatabase());
+    }
+
     static Workspace postgres(Path dir) throws IOException {
         return new Workspace(dir, DatabaseKind.POSTGRESQL, PostgresServer.get().createDatabase());
     }
@@ -58,7 +62,7 @@ final class Workspace {
         return switch (kind) {
             case SQLITE -> sqlite(dir);
             case POSTGRESQL -> postgres(dir);
-            case MARIADB -> new Workspace(dir, kind, MariaDbServer.get().createDatabase());
+            case MARIADB -> mariadb(dir);
         };
     }
 
@@ -253,6 +257,22 @@ final class Workspace {
                 try (ResultSet rs = s.executeQuery("select type, name, tbl_name, sql from sqlite_master where name not like 'sqlite_%' order by type, name")) {
                     rows(rs).forEach(r -> out.add("catalog " + r));
                 }
+            } else if (kind == DatabaseKind.MARIADB) {
+                for (String sql : List.of(
+                        "select table_name, column_name, column_type, is_nullable, column_default, column_comment, ordinal_position"
+                                + " from information_schema.columns where table_schema = database() order by 1, 7",
+                        "select table_name, index_name, non_unique, seq_in_index, column_name from information_schema.statistics"
+                                + " where table_schema = database() order by 1, 2, 4",
+                        "select table_name, constraint_name, constraint_type from information_schema.table_constraints"
+                                + " where constraint_schema = database() order by 1, 2",
+                        "select table_name, constraint_name, check_clause from information_schema.check_constraints"
+                                + " where constraint_schema = database() order by 1, 2",
+                        "select table_name, constraint_name, referenced_table_name, update_rule, delete_rule"
+                                + " from information_schema.referential_constraints where constraint_schema = database() order by 1, 2")) {
+                    try (ResultSet rs = s.executeQuery(sql)) {
+                        rows(rs).forEach(r -> out.add("catalog " + r));
+                    }
+                }
             } else {
                 for (String sql : List.of(
                         "select table_name, column_name, data_type, character_maximum_length, is_nullable, column_default, ordinal_position"
@@ -267,15 +287,23 @@ final class Workspace {
             }
         }
         for (String table : tables(c, kind)) {
-            String columns = table.equals("retort_version_history") ? "installed_rank, revision, direction, checksum" : "*";
+            String columns = switch (table) {
+                case "retort_version_history" -> "installed_rank, revision, direction, checksum";
+                case "retort_version_progress" -> "entry_no, revision, direction, statement_no, state, sql_text";
+                default -> "*";
+            };
             List<String> rows;
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select " + columns + " from \"" + table.replace("\"", "\"\"") + "\"")) {
+                 ResultSet rs = s.executeQuery("select " + columns + " from " + quote(table, kind))) {
                 rows = new ArrayList<>(rows(rs));
             }
             rows.sort(null);
             rows.forEach(r -> out.add("row " + table + ": " + r));
         }
         return String.join("\n", out);
+    }
+
+    static String quote(String table, DatabaseKind kind) {
+        return kind == DatabaseKind.MARIADB ? "`" + table.replace("`", "``") + "`" : "\"" + table.replace("\"", "\"\"") + "\"";
     }
 }
