@@ -132,8 +132,15 @@ final class TableRebuild {
     private record SchemaObject(String type, String name, String table, String sql) {
     }
 
-    /** A column of the new table and the live column its values come from (null for a new column). */
-    private record Slot(Column column, String source, String declaredType) {
+    /**
+     * A column of the new table and the live column its values come from (null for a new column). {@code fill}
+     * is what a new column holds in the existing rows: the default it was added with, even when a later op of
+     * the same rebuild removes that default (the comparator's add-with-placeholder-then-drop-default pair).
+     */
+    private record Slot(Column column, String source, String declaredType, String fill) {
+        Slot(Column column, String source, String declaredType) {
+            this(column, source, declaredType, null);
+        }
     }
 
     /** An index of the new table; {@code sql} is the live index's own text (null for a new one). */
@@ -176,7 +183,7 @@ final class TableRebuild {
                 if (slot(o.column().name()) >= 0) {
                     throw new DdlException("cannot add column " + table + "." + o.column().name() + ": it exists");
                 }
-                columns.add(new Slot(o.column(), null, null));
+                columns.add(new Slot(o.column(), null, null, o.column().defaultValue()));
             } else if (op instanceof Op.DropColumn o) {
                 dropColumn(o.column().name());
             } else if (op instanceof Op.AlterColumn o) {
@@ -186,14 +193,14 @@ final class TableRebuild {
                 Column to = o.to();
                 boolean keepsType = o.from() != null && !o.changesType() && slot.column().identity() == to.identity();
                 columns.set(i, new Slot(keepsType ? to.withType(slot.column().type()) : to, slot.source(),
-                        keepsType ? slot.declaredType() : null));
+                        keepsType ? slot.declaredType() : null, slot.fill()));
                 if (!slot.column().name().equals(to.name())) {
                     renamed(slot, to.name());
                 }
             } else if (op instanceof Op.RenameColumn o) {
                 int i = existing(o.from());
                 Slot slot = columns.get(i);
-                columns.set(i, new Slot(slot.column().withName(o.to()), slot.source(), slot.declaredType()));
+                columns.set(i, new Slot(slot.column().withName(o.to()), slot.source(), slot.declaredType(), slot.fill()));
                 renamed(slot, o.to());
             } else if (op instanceof Op.CreateIndex o) {
                 if (indexes.stream().anyMatch(x -> x.index().name().equalsIgnoreCase(o.index().name()))) {
@@ -329,6 +336,10 @@ final class TableRebuild {
                 if (slot.source() != null) {
                     into.add(ddl.quote(slot.column().name()));
                     from.add(ddl.quote(slot.source()));
+                } else if (slot.fill() != null) {
+                    // as ADD COLUMN ... DEFAULT would: existing rows get the default the column was added with
+                    into.add(ddl.quote(slot.column().name()));
+                    from.add(slot.fill());
                 }
                 positional &= slot.source() != null && slot.source().equals(live.columns().get(i).name());
             }
@@ -358,7 +369,7 @@ final class TableRebuild {
                     if (was.nullable() && !was.identity()) {
                         list.add(new NotNullCheck(column.name(), ddl.quote(slot.source()) + " is null", false));
                     }
-                } else if (column.defaultValue() == null) {
+                } else if (column.defaultValue() == null && slot.fill() == null) {
                     list.add(new NotNullCheck(column.name(), "1", true));
                 }
             }

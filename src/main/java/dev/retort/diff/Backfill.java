@@ -5,6 +5,7 @@ import dev.retort.model.Column;
 import dev.retort.model.DatabaseKind;
 import dev.retort.model.Table;
 
+import java.sql.Types;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,10 @@ final class Backfill {
 
     /** The placeholder for {@code column} of {@code table}, or null when no type-appropriate value is known. */
     static String value(Column column, Table table, DatabaseKind kind) {
+        // a boolean gets the same fill on every database, so that a migration written on one runs on the others:
+        // PostgreSQL rejects 0 for a boolean, SQLite (>= 3.23) and MariaDB (bit, tinyint(1)) read false as 0
+        // (which also satisfies a check such as "active in (0,1)")
+        if (!column.type().isVerbatim() && column.type().code() == Types.BOOLEAN) return "false";
         for (Check check : table.checks()) {
             String allowed = CheckEquivalence.allowedValue(check.expression(), column.name());
             if (allowed != null) return allowed;
@@ -41,7 +46,7 @@ final class Backfill {
             return "'1970-01-02 00:00:00'"; // a MariaDB timestamp starts one second after the epoch (UTC)
         }
         return switch (base) {
-            case "boolean", "bool" -> kind == DatabaseKind.POSTGRESQL ? "false" : "0";
+            case "boolean", "bool" -> "false";
             case "bit" -> "0";
             case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "int2", "int4", "int8", "serial",
                  "bigserial", "numeric", "decimal", "real", "float", "float4", "float8", "double", "double precision" -> "0";

@@ -50,7 +50,12 @@ final class CreationOrder {
                     inline.add(fk);
                 }
             }
-            ops.add(new Op.CreateTable(table.toBuilder().foreignKeys(inline).indexes(List.of()).build()));
+            // unnamed checks and unique keys get a stable name: a later migration — maybe generated on another
+            // database — must be able to drop them by name (see ConstraintNames)
+            ops.add(new Op.CreateTable(table.toBuilder().foreignKeys(inline).indexes(List.of())
+                    .checks(table.checks().stream().map(check -> ConstraintNames.named(check, table.name())).toList())
+                    .uniqueKeys(table.uniqueKeys().stream().map(key -> ConstraintNames.named(key, table.name())).toList())
+                    .build()));
             for (Index index : table.indexes().stream().sorted(OpOrder.INDEXES).toList()) {
                 ops.add(new Op.CreateIndex(table.name(), ConstraintNames.named(index, table.name())));
             }

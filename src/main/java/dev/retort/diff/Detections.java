@@ -18,7 +18,13 @@ final class Detections {
     }
 
     static List<String> lines(List<Op> ops) {
-        return ops.stream().map(op -> "Detected " + phrase(op)).toList();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            // the removal of a placeholder default is not a change of the model: the warning explains it
+            if (Hazards.isBackfill(ops, i)) continue;
+            lines.add("Detected " + phrase(ops.get(i)));
+        }
+        return lines;
     }
 
     private static String phrase(Op op) {

@@ -5,6 +5,7 @@ import dev.retort.model.ColumnType;
 import dev.retort.model.TableName;
 import dev.retort.ops.Op;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -75,11 +76,38 @@ final class Hazards {
         }
     }
 
-    /** Whether the type only grows: same portable type, no smaller length, precision or scale. */
-    private static boolean widens(ColumnType from, ColumnType to) {
-        if (from.isVerbatim() || to.isVerbatim() || from.code() != to.code()) return false;
-        return notSmaller(from.length(), to.length()) && notSmaller(from.precision(), to.precision())
-                && notSmaller(from.scale(), to.scale());
+    /**
+     * Whether the type only grows, so every existing value fits unchanged: a wider integer (tinyint → smallint →
+     * int → bigint), real → double, or the same type with no smaller length or precision and the same scale (a
+     * larger scale with the same precision leaves fewer integer digits).
+     */
+    static boolean widens(ColumnType from, ColumnType to) {
+        if (from.isVerbatim() || to.isVerbatim()) return false;
+        if (from.code() != to.code()) {
+            int a = rank(from);
+            int b = rank(to);
+            return a > 0 && b > 0 && a / 10 == b / 10 && a <= b;
+        }
+        if (!notSmaller(from.length(), to.length()) || !notSmaller(from.precision(), to.precision())) return false;
+        if (from.code() == Types.NUMERIC || from.code() == Types.DECIMAL) {
+            return Objects.equals(from.scale(), to.scale());
+        }
+        return notSmaller(from.scale(), to.scale());
+    }
+
+    /** Family (tens) and size (units) of the types that widen into each other; 0 for the others. */
+    private static int rank(ColumnType type) {
+        return switch (type.code()) {
+            case Types.TINYINT -> 11;
+            case Types.SMALLINT -> 12;
+            case Types.INTEGER -> 13;
+            case Types.BIGINT -> 14;
+            case Types.REAL -> 21;
+            // float(p) is single precision up to p = 24 (Hibernate writes float(53) for a double)
+            case Types.FLOAT -> type.precision() != null && type.precision() > 24 ? 22 : 21;
+            case Types.DOUBLE -> 22;
+            default -> 0;
+        };
     }
 
     private static boolean notSmaller(Number from, Number to) {
@@ -87,7 +115,8 @@ final class Hazards {
         return to == null || to.longValue() >= from.longValue();
     }
 
-    private static boolean isBackfill(List<Op> ops, int i) {
+    /** Whether op {@code i} removes the placeholder default that op {@code i - 1} added (see {@link Backfill}). */
+    static boolean isBackfill(List<Op> ops, int i) {
         return i > 0 && ops.get(i - 1) instanceof Op.AddColumn add && ops.get(i) instanceof Op.AlterColumn alter
                 && isBackfillPair(add, alter);
     }

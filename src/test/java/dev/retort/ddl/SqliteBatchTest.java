@@ -226,6 +226,28 @@ class SqliteBatchTest {
     }
 
     @Test
+    void notNullColumnAddedWithATemporaryDefaultKeepsItsValueInExistingRows() throws Exception {
+        // the comparator's pair: add with a placeholder default, then drop the default; both join one rebuild
+        Column sku = Column.of("sku", varchar(20)).notNull();
+        Column stock = Column.of("stock", ColumnType.integer()).notNull();
+        Column active = Column.of("active", ColumnType.of(Types.BOOLEAN)).notNull();
+        migrate(c, SQLITE, log, ops -> {
+            ops.addColumn("Book", sku.withDefault("''"));
+            ops.alterColumn("Book", sku.withDefault("''"), sku);
+            ops.addColumn("Book", stock.withDefault("0"));
+            ops.alterColumn("Book", stock.withDefault("0"), stock);
+            ops.addColumn("Book", active.withDefault("false"));
+            ops.alterColumn("Book", active.withDefault("false"), active);
+        });
+
+        assertEquals(BOOKS, count(c, "select count(*) from Book where sku = '' and stock = 0 and active = 0"));
+        assertEquals(List.of(List.of("sku", 1), List.of("stock", 1), List.of("active", 1)),
+                rows(c, "select name, \"notnull\" from pragma_table_info('Book') where name in ('sku', 'stock', 'active')"
+                        + " and dflt_value is null order by cid"));
+        assertThrows(SQLException.class, () -> execute(c, "insert into Book (id, sku, stock) values (1, 'x', 1)"));
+    }
+
+    @Test
     void notNullWhereNoRowIsNullSucceeds() throws Exception {
         migrate(c, SQLITE, log, ops -> ops.alterColumn("Book", Column.of("body", ColumnType.clob()), Column.of("body", ColumnType.clob()).notNull()));
         assertEquals(1, count(c, "select \"notnull\" from pragma_table_info('Book') where name = 'body'"));

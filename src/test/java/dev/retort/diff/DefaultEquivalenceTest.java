@@ -42,6 +42,8 @@ class DefaultEquivalenceTest {
                 Arguments.of(MARIADB, "-1", "-1"),
                 Arguments.of(SQLITE, "true", "1"),
                 Arguments.of(SQLITE, "false", "0"),
+                Arguments.of(SQLITE, "false", "false"),
+                Arguments.of(MARIADB, "false", "0"),
                 Arguments.of(SQLITE, "current_timestamp", "CURRENT_TIMESTAMP"),
                 Arguments.of(SQLITE, "'draft'", "'draft'"));
     }

@@ -82,8 +82,9 @@ class SchemaComparatorTest {
                 .index(Index.of("ix_shelf_room", "room")).index(Index.of("ix_shelf_label", "label"))
                 .unique(UniqueKey.of("uk_shelf", "label", "room")).check(Check.of(null, "label <> ''"))
                 .comment("where books stand").initCommand("select 1").build();
+        // the unnamed check gets a stable name, so that any later migration can drop it by name
         assertEquals(List.of(
-                new Op.CreateTable(t.toBuilder().indexes(List.of()).build()),
+                new Op.CreateTable(t.toBuilder().indexes(List.of()).checks(List.of(Check.of("ck_shelf_ea48feb6", "label <> ''"))).build()),
                 new Op.CreateIndex(TableName.of("Shelf"), Index.of("ix_shelf_label", "label")),
                 new Op.CreateIndex(TableName.of("Shelf"), Index.of("ix_shelf_room", "room"))),
                 compare(schema(t), Schema.EMPTY));
@@ -127,8 +128,9 @@ class SchemaComparatorTest {
     void placeholdersSuitTheTypeAndTheChecks() {
         assertEquals("''", placeholder(Column.of("isbn", ColumnType.varchar(13)).notNull(), POSTGRESQL));
         assertEquals("false", placeholder(Column.of("sold", ColumnType.bool()).notNull(), POSTGRESQL));
-        assertEquals("0", placeholder(Column.of("sold", ColumnType.bool()).notNull(), SQLITE));
-        assertEquals("0", placeholder(Column.of("sold", ColumnType.bool()).notNull(), MARIADB));
+        // the same on every database: a migration written on SQLite runs on PostgreSQL
+        assertEquals("false", placeholder(Column.of("sold", ColumnType.bool()).notNull(), SQLITE));
+        assertEquals("false", placeholder(Column.of("sold", ColumnType.bool()).notNull(), MARIADB));
         assertEquals("'1970-01-01 00:00:00'", placeholder(Column.of("at", ColumnType.timestamp(6)).notNull(), POSTGRESQL));
         assertEquals("'1970-01-01'", placeholder(Column.of("on", ColumnType.date()).notNull(), POSTGRESQL));
         assertEquals("'00000000-0000-0000-0000-000000000000'", placeholder(Column.of("u", ColumnType.sql("uuid")).notNull(), POSTGRESQL));
@@ -570,6 +572,50 @@ class SchemaComparatorTest {
                 "Type change on 'Book.title' from varchar(100) to varchar(50) may fail or lose data on existing values.",
                 "Dropping column 'Book.legacy' deletes its values."),
                 SchemaComparator.warnings(ops));
+    }
+
+    @Test
+    void unnamedChecksAndUniqueKeysOfANewTableGetTheNameAnAddedOneGets() {
+        Table t = table("Shelf").column(Column.of("label", ColumnType.varchar(20)))
+                .unique(new UniqueKey(null, List.of("label"))).check(Check.of(null, "label <> ''")).build();
+        Op.CreateTable create = (Op.CreateTable) compare(schema(t), Schema.EMPTY).get(0);
+        List<Op> later = compare(schema(table("Shelf").column(Column.of("label", ColumnType.varchar(20)))
+                .unique(new UniqueKey(null, List.of("label"))).check(Check.of(null, "label <> ''")).build()),
+                schema(table("Shelf").column(Column.of("label", ColumnType.varchar(20))).build()));
+        assertEquals(later.stream().filter(op -> op instanceof Op.AddCheck).map(op -> ((Op.AddCheck) op).check()).toList(),
+                create.definition().checks());
+        assertEquals(later.stream().filter(op -> op instanceof Op.AddUnique).map(op -> ((Op.AddUnique) op).key()).toList(),
+                create.definition().uniqueKeys());
+        assertTrue(create.definition().checks().get(0).name().startsWith("ck_shelf_"));
+        assertTrue(create.definition().uniqueKeys().get(0).name().startsWith("uk_shelf_"));
+        // named by the comparator, matched by expression: the created table compares equal to the model
+        assertEquals(List.of(), compare(schema(t), schema(create.definition())));
+    }
+
+    @Test
+    void thePlaceholderDefaultsRemovalIsNoDetectedChange() {
+        Column stock = Column.of("stock", ColumnType.integer()).notNull();
+        List<Op> ops = compare(schema(book(stock)), schema(book()));
+        assertEquals(2, ops.size());
+        assertEquals(List.of("Detected added column 'Book.stock'"), SchemaComparator.describe(ops));
+    }
+
+    @Test
+    void wideningChangesAreNoWarningNarrowingOnesAre() {
+        assertEquals(List.of(), SchemaComparator.warnings(List.of(
+                alter(ColumnType.integer(), ColumnType.bigint()), alter(ColumnType.smallint(), ColumnType.integer()),
+                alter(ColumnType.varchar(50), ColumnType.varchar(80)),
+                alter(ColumnType.of(java.sql.Types.NUMERIC, null, 10, 2), ColumnType.of(java.sql.Types.NUMERIC, null, 12, 2)),
+                alter(ColumnType.real(), ColumnType.doublePrecision()),
+                alter(ColumnType.of(java.sql.Types.FLOAT, null, 24, null), ColumnType.doublePrecision()))));
+        assertEquals(4, SchemaComparator.warnings(List.of(
+                alter(ColumnType.bigint(), ColumnType.integer()), alter(ColumnType.doublePrecision(), ColumnType.real()),
+                alter(ColumnType.of(java.sql.Types.NUMERIC, null, 10, 2), ColumnType.of(java.sql.Types.NUMERIC, null, 10, 4)),
+                alter(ColumnType.integer(), ColumnType.varchar(20)))).size());
+    }
+
+    private static Op alter(ColumnType from, ColumnType to) {
+        return new Op.AlterColumn(BOOK, Column.of("n", from), Column.of("n", to));
     }
 
     @Test
