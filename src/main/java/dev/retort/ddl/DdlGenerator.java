@@ -102,6 +102,13 @@ public final class DdlGenerator {
                 throw new IllegalArgumentException("cannot drop an unnamed check constraint on '" + o.table() + "' on " + kind.displayName());
             }
             sql.add(alter(rebuildOnSqlite(o)) + "drop constraint " + quote(o.check().name()));
+        } else if (op instanceof Op.CreateSequence o && kind == SQLITE) {
+            // SQLite has no sequences; Hibernate's SQLiteDialect uses a one-row table of that name instead
+            String table = table(o.sequence().name());
+            sql.add("create table " + table + " (next_val bigint)");
+            sql.add("insert into " + table + " (next_val) values (" + o.sequence().start() + ")");
+        } else if (op instanceof Op.DropSequence o && kind == SQLITE) {
+            sql.add("drop table " + table(o.sequence().name()));
         } else if (op instanceof Op.CreateSequence o) {
             createSchema(o.sequence().name(), sql);
             sql.addAll(List.of(dialect.getSequenceSupport().getCreateSequenceStrings(
@@ -432,10 +439,6 @@ public final class DdlGenerator {
     }
 
     private String sequence(Sequence sequence) {
-        if (kind == SQLITE) {
-            throw new IllegalArgumentException("SQLite has no sequences: sequence '" + sequence.name()
-                    + "' must be a table there (Hibernate emulates it with a one-row table)");
-        }
         return table(sequence.name());
     }
 

@@ -129,13 +129,14 @@ class DdlGeneratorTest {
     }
 
     @Test
-    void sqliteLeavesRebuildsToTheExecutorAndHasNoSequences() {
+    void sqliteLeavesRebuildsToTheExecutorAndEmulatesSequences() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> sql(SQLITE, new Op.AddCheck(BOOK, Check.of("CK", "1 = 1"))));
         assertTrue(e.getMessage().contains("must be rebuilt"), e.getMessage());
         assertEquals(List.of("alter table Book rename column a to b"),
                 sql(SQLITE, new Op.AlterColumn(BOOK, Column.of("a", integer()), Column.of("b", integer()))));
-        assertThrows(IllegalArgumentException.class, () -> sql(SQLITE, new Op.CreateSequence(Sequence.of("S", 1, 50))));
+        assertEquals(List.of("create table S (next_val bigint)", "insert into S (next_val) values (1)"),
+                sql(SQLITE, new Op.CreateSequence(Sequence.of("S", 1, 50))));
         assertEquals(List.of("create sequence S start with 1 increment by 50"), sql(POSTGRESQL, new Op.CreateSequence(Sequence.of("S", 1, 50))));
     }
 }

@@ -414,10 +414,11 @@ class SqliteBatchTest {
     }
 
     @Test
-    void createSequenceIsRefusedOnSqlite() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> migrate(c, SQLITE, log, ops ->
-                ops.createSequence(dev.retort.model.Sequence.of("Book_SEQ", 1, 50))));
-        assertTrue(e.getMessage().startsWith("SQLite has no sequences"), e.getMessage());
+    void sequencesBecomeHibernatesOneRowTableOnSqlite() throws Exception {
+        migrate(c, SQLITE, log, ops -> ops.createSequence(dev.retort.model.Sequence.of("Book_SEQ", 7, 50)));
+        assertEquals(List.of("7"), strings(c, "select next_val from Book_SEQ"));
+        migrate(c, SQLITE, log, ops -> ops.dropSequence(dev.retort.model.Sequence.of("Book_SEQ", 7, 50)));
+        assertEquals(0, count(c, "select count(*) from sqlite_master where name = 'Book_SEQ'"));
     }
 
     @Test
