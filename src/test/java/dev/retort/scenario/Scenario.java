@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One model change run end to end: the entity sources before ({@code scenario/<name>/before}) and after
@@ -19,10 +20,20 @@ import java.util.Set;
 record Scenario(String name, List<String> seed, List<Expected> detections, List<Expected> sources,
                 List<Expected> warnings, List<Probe> probes) {
 
-    /** A text fragment expected on some databases. */
-    record Expected(String text, Set<Target> on) {
+    /**
+     * A text fragment expected on some databases, or a regular expression where part of the text is noise
+     * (a generated name's hash); both are found anywhere in a line, ignoring case and MariaDB's backticks.
+     */
+    record Expected(String text, Set<Target> on, boolean regex) {
         boolean appliesTo(Target target) {
             return on.contains(target);
+        }
+
+        boolean foundIn(String line) {
+            if (!regex) {
+                return AutogenerateScenarioTest.matches(line, text);
+            }
+            return Pattern.compile(text.replace("`", ""), Pattern.CASE_INSENSITIVE).matcher(line.replace("`", "")).find();
         }
     }
 
@@ -99,21 +110,29 @@ record Scenario(String name, List<String> seed, List<Expected> detections, List<
 
         Builder detects(String... fragments) {
             for (String f : fragments) {
-                detections.add(new Expected(f, on));
+                detections.add(new Expected(f, on, false));
+            }
+            return this;
+        }
+
+        /** Like {@link #detects}, each a regular expression. */
+        Builder detectsMatching(String... regexes) {
+            for (String r : regexes) {
+                detections.add(new Expected(r, on, true));
             }
             return this;
         }
 
         Builder generates(String... fragments) {
             for (String f : fragments) {
-                sources.add(new Expected(f, on));
+                sources.add(new Expected(f, on, false));
             }
             return this;
         }
 
         Builder warns(String... fragments) {
             for (String f : fragments) {
-                warnings.add(new Expected(f, on));
+                warnings.add(new Expected(f, on, false));
             }
             return this;
         }

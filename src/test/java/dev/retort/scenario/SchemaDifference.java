@@ -28,22 +28,22 @@ final class SchemaDifference {
 
     /**
      * The schema with what a database may legitimately print differently after a round trip evened out.
-     * PostgreSQL and MariaDB add a column at the end (a re-added column cannot go back to its place without
-     * rebuilding the table), so columns are compared by name there; SQLite rebuilds, so its order counts.
-     * PostgreSQL prints a check it parsed anew with other casts and parentheses, so checks are compared
-     * without them.
+     * A column a downgrade adds back goes to the end of its table on every database (PostgreSQL and MariaDB
+     * cannot put it back in its place; Retort's SQLite batch does as they do), so columns are compared by
+     * name, each with its full definition. PostgreSQL prints a check it parsed anew with other casts and
+     * parentheses, so there checks are compared without them; SQLite keeps a check's text as written, so it
+     * is compared exactly.
      */
     static Schema normalised(Target target, Schema schema) {
-        if (target == Target.SQLITE) {
-            return schema;
-        }
         List<Table> tables = new ArrayList<>();
         for (Table t : schema.tables()) {
-            tables.add(t.toBuilder()
-                    .columns(t.columns().stream().sorted(Comparator.comparing(c -> c.name().toLowerCase(Locale.ROOT))).toList())
-                    .checks(t.checks().stream().map(c -> new Check(c.name(), expression(c.expression())))
-                            .sorted(Comparator.comparing(Check::expression)).toList())
-                    .build());
+            Table.Builder b = t.toBuilder()
+                    .columns(t.columns().stream().sorted(Comparator.comparing(c -> c.name().toLowerCase(Locale.ROOT))).toList());
+            if (target != Target.SQLITE) {
+                b.checks(t.checks().stream().map(c -> new Check(c.name(), expression(c.expression())))
+                        .sorted(Comparator.comparing(Check::expression)).toList());
+            }
+            tables.add(b.build());
         }
         return new Schema(tables, schema.sequences());
     }
