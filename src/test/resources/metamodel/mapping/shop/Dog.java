@@ -1,0 +1,8 @@
+package shop;
+
+import jakarta.persistence.*;
+
+@Entity
+public class Dog extends Animal {
+    boolean goodBoy;
+}

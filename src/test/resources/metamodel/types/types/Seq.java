@@ -1,0 +1,8 @@
+package types;
+import jakarta.persistence.*;
+
+@Entity
+public class Seq {
+    @Id @GeneratedValue Long id;
+    String name;
+}
