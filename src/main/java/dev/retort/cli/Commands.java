@@ -8,6 +8,7 @@ import dev.retort.revision.RevisionInfo;
 import dev.retort.runtime.Checksum;
 import dev.retort.runtime.Secrets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -70,8 +71,8 @@ final class Commands {
         }
     }
 
-    @Command(name = "revision", description = "Create a new, empty migration to fill in by hand (or --autogenerate it).")
-    static final class RevisionCmd extends Base {
+    /** The options a new revision is written with, shared by {@code revision} and {@code autogenerate}. */
+    static final class NewRevision {
         @Option(names = {"-m", "--message"}, required = true, description = "What the revision does.")
         String message;
 
@@ -81,21 +82,27 @@ final class Commands {
         @Option(names = "--head", description = "The revision to build on (default: the single head).")
         String head;
 
-        @Option(names = "--autogenerate", description = "Fill the revision with the differences between the entities and the migrations.")
-        boolean autogenerate;
-
-        @Option(names = "--against-db", description = "With --autogenerate: diff against the configured database instead of a replay.")
+        @Option(names = "--against-db", description = "Autogenerate: diff against the configured database (which must be at head) instead of replaying the migrations into a scratch database.")
         boolean againstDb;
 
-        @Option(names = "--allow-empty", description = "With --autogenerate: write a revision even when nothing changed.")
+        @Option(names = "--allow-empty", description = "Autogenerate: write an empty revision when nothing changed.")
         boolean allowEmpty;
+    }
+
+    @Command(name = "revision", description = "Create a new, empty migration to fill in by hand (or --autogenerate it).")
+    static final class RevisionCmd extends Base {
+        @Mixin
+        NewRevision options;
+
+        @Option(names = "--autogenerate", description = "Fill the revision with the differences between the entities and the migrations.")
+        boolean autogenerate;
 
         @Override
         public Integer call() {
             if (autogenerate) {
-                return Autogenerate.run(this, message, revId, head, againstDb, allowEmpty);
+                return Autogenerate.run(this, options);
             }
-            Path file = retort().revision(message, revId, head);
+            Path file = retort().revision(options.message, options.revId, options.head);
             info("Generating " + file + " ... done");
             return 0;
         }
@@ -103,28 +110,16 @@ final class Commands {
 
     @Command(name = "autogenerate", description = "Write a migration with the differences between the JPA entities and the schema the migrations produce.")
     static final class Autogenerate extends Base {
-        @Option(names = {"-m", "--message"}, required = true, description = "What the revision does.")
-        String message;
-
-        @Option(names = "--rev-id", description = "Use this revision id instead of a random one.")
-        String revId;
-
-        @Option(names = "--head", description = "The revision to build on (default: the single head).")
-        String head;
-
-        @Option(names = "--against-db", description = "Diff against the configured database (which must be at head) instead of replaying the migrations into a scratch database.")
-        boolean againstDb;
-
-        @Option(names = "--allow-empty", description = "Write an empty revision when nothing changed.")
-        boolean allowEmpty;
+        @Mixin
+        NewRevision options;
 
         @Override
         public Integer call() {
-            return run(this, message, revId, head, againstDb, allowEmpty);
+            return run(this, options);
         }
 
-        static int run(Base cmd, String message, String revId, String head, boolean againstDb, boolean allowEmpty) {
-            AutogenerateResult result = cmd.retort().autogenerate(message, revId, head, againstDb, allowEmpty);
+        static int run(Base cmd, NewRevision o) {
+            AutogenerateResult result = cmd.retort().autogenerate(o.message, o.revId, o.head, o.againstDb, o.allowEmpty);
             for (String line : result.detected()) {
                 cmd.info(line);
             }
