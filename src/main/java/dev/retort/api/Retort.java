@@ -48,6 +48,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -531,14 +533,43 @@ public final class Retort {
 
     private List<Op> diff(boolean againstDb, List<String> parents) {
         DatabaseKind kind = config.databaseKind();
-        Schema model = readModel(kind);
-        Schema current;
-        if (againstDb) {
-            current = inspectLive(parents);
-        } else {
-            current = replay(parents);
+        if (!againstDb && !parents.isEmpty()) {
+            graph(); // built here, not on two threads at once
         }
-        return SchemaComparator.compare(model, current, kind);
+        // Reading the database (or replaying the migrations) and booting Hibernate are independent until the
+        // comparison: the database is read on a second thread while Hibernate boots on this one.
+        Spellings spellings = new Spellings();
+        FutureTask<Schema> database = new FutureTask<>(() -> againstDb ? inspectLive(parents) : replay(parents, spellings));
+        Thread reader = new Thread(database, "retort-inspect");
+        reader.setDaemon(true);
+        reader.start();
+        Schema model;
+        try {
+            model = readModel(kind);
+        } catch (RuntimeException | Error e) {
+            database.cancel(false); // the reader finishes on its own and drops its scratch database
+            throw e;
+        }
+        Schema current = awaitDatabase(database);
+        spellings.record(model);
+        return SchemaComparator.compare(model, spellings.respell(current), kind);
+    }
+
+    private static Schema awaitDatabase(FutureTask<Schema> database) {
+        try {
+            return database.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new DatabaseException("cannot read the database: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetortException("interrupted while reading the database");
+        }
     }
 
     /** The schema the JPA entities describe. */
@@ -576,15 +607,18 @@ public final class Retort {
         }
     }
 
-    /** Replays the migrations up to {@code parents} into a scratch database and reads its schema. */
-    private Schema replay(List<String> parents) {
+    /**
+     * Replays the migrations up to {@code parents} into a scratch database and reads its schema; {@code spellings}
+     * learns how the migrations spelled each name.
+     */
+    private Schema replay(List<String> parents, Spellings spellings) {
         DatabaseKind kind = config.databaseKind();
         try (ScratchDatabase scratch = ScratchDatabase.create(kind, config.url(), config.user(), config.password())) {
             Connection c = scratch.connection();
             if (!parents.isEmpty()) {
                 List<Step> steps = graph().upgradePlan(Set.of(), parents.size() == 1 ? parents.get(0) : "heads");
                 MigrationClasses loaded = classes(steps);
-                new Migrator(c, kind, versionTable()).run(steps, r -> loaded.instantiate(r.id()), s -> { }, s -> { });
+                new Migrator(c, kind, versionTable()).run(steps, r -> spellings.recording(loaded.instantiate(r.id())), s -> { }, s -> { });
             }
             return inspect(c);
         } catch (SQLException e) {

@@ -40,10 +40,6 @@ class PortableMigrationsTest {
      * target" to the reason. Every entry fails without its abort; nothing else is skipped.
      */
     private static final Map<String, String> KNOWN_LIMITATIONS = Map.of(
-            key("tables", POSTGRESQL, MARIADB), "a table dropped on PostgreSQL is spelled as its catalog folded it"
-                    + " (archiveentry), and MariaDB's table names are case-sensitive",
-            key("keys", POSTGRESQL, MARIADB), "a foreign key read back from PostgreSQL references the folded name"
-                    + " book, and MariaDB's table names are case-sensitive",
             key("checks", SQLITE, POSTGRESQL), "SQLite has no sequences: a migration written there creates the"
                     + " sequence as a one-row table, which check on PostgreSQL finds in place of the sequence",
             key("checks", SQLITE, MARIADB), "SQLite has no sequences (a one-row table stands in), and MariaDB maps"
