@@ -1,5 +1,6 @@
 package dev.retort.api;
 
+import dev.retort.ddl.ServerVersion;
 import dev.retort.model.DatabaseKind;
 import dev.retort.runtime.Secrets;
 import dev.retort.runtime.VersionHistory;
@@ -37,7 +38,8 @@ public record Config(
         List<Pattern> include,
         List<Pattern> exclude,
         String namingStrategy,
-        Duration lockTimeout) {
+        Duration lockTimeout,
+        ServerVersion serverVersion) {
 
     public static final String DEFAULT_FILE = "retort.properties";
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
@@ -47,7 +49,8 @@ public record Config(
     /** Keys the file may hold; anything else is a typo we report rather than ignore. */
     static final Set<String> KEYS = new TreeSet<>(List.of(
             "url", "user", "password", "dialect", "entities", "entity-packages", "migrations",
-            "migrations-package", "version-table", "include", "exclude", "naming-strategy", "lock-timeout"));
+            "migrations-package", "version-table", "include", "exclude", "naming-strategy", "lock-timeout",
+            "server-version"));
 
     private static final Pattern JAVA_PACKAGE = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -117,7 +120,22 @@ public record Config(
         }
         return new Config(baseDir, url, user, password, dialect, entities, list(p, "entity-packages"), migrations, pkg,
                 versionTable, patterns(p, "include", source), patterns(p, "exclude", source), value(p, "naming-strategy"),
-                lockTimeout(value(p, "lock-timeout"), source));
+                lockTimeout(value(p, "lock-timeout"), source), serverVersion(value(p, "server-version"), source));
+    }
+
+    /**
+     * {@code server-version}: the server version offline scripts ({@code --sql}) are written for, e.g. {@code 10.11}
+     * (MariaDB has a uuid type from 10.7). Connected, Retort uses the server's own version.
+     */
+    private static ServerVersion serverVersion(String value, String source) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ServerVersion.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new RetortException(source + ": server-version '" + value + "' is not a version such as 10.11 or 15.4");
+        }
     }
 
     /** {@code lock-timeout}: whole seconds, 0 for not waiting at all. */
@@ -173,7 +191,8 @@ public record Config(
         return "Config[url=" + Secrets.maskUrl(url) + ", user=" + user + ", password=" + (password == null ? "<none>" : "****")
                 + ", dialect=" + dialect + ", entities=" + entities + ", migrations=" + migrations
                 + ", migrations-package=" + migrationsPackage + ", version-table=" + versionTable
-                + ", lock-timeout=" + lockTimeout.toSeconds() + "s]";
+                + ", lock-timeout=" + lockTimeout.toSeconds() + "s"
+                + (serverVersion == null ? "" : ", server-version=" + serverVersion) + "]";
     }
 
     private static String value(Properties p, String key) {

@@ -1,6 +1,8 @@
 package dev.retort.api;
 
 import com.palantir.javapoet.JavaFile;
+import dev.retort.ddl.ServerVersion;
+import dev.retort.ddl.TypeNames;
 import dev.retort.diff.SchemaComparator;
 import dev.retort.inspect.SchemaInspector;
 import dev.retort.metamodel.EntityClasses;
@@ -223,7 +225,36 @@ public final class Retort {
     }
 
     private Connection connect() {
-        return Database.open(config.requireUrl(), config.user(), config.password(), config.databaseKind());
+        Connection c = Database.open(config.requireUrl(), config.user(), config.password(), config.databaseKind());
+        useServerVersionOf(c);
+        return c;
+    }
+
+    /**
+     * Renders types as Hibernate does connected to this server (MariaDB 10.7+: uuid, not binary(16)); the model is
+     * read for the same version ({@link #readModel}). A process talks to one server per kind.
+     */
+    private void useServerVersionOf(Connection c) {
+        DatabaseKind kind = config.databaseKind();
+        if (!ServerVersion.appliesTo(kind)) {
+            return;
+        }
+        try {
+            TypeNames.useServerVersion(kind, ServerVersion.of(c.getMetaData()));
+        } catch (SQLException e) {
+            // without it, Hibernate's oldest supported version, as before
+        }
+    }
+
+    /** Learns the server's version before the model is read and the migrations replayed, on two threads. */
+    private void learnServerVersion() {
+        if (ServerVersion.appliesTo(config.databaseKind()) && config.url() != null) {
+            try (Connection c = connect()) {
+                // connect() learned it
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot connect: " + Database.firstLine(e.getMessage()), e);
+            }
+        }
     }
 
     private Migrator migrator(Connection c) {
@@ -492,6 +523,10 @@ public final class Retort {
         Set<String> start = from == null || from.isEmpty() || from.equals("base") ? Set.of() : graph().resolve(from);
         List<Step> steps = up ? graph().upgradePlan(start, to) : graph().downgradePlan(start, to);
         DatabaseKind kind = config.databaseKind();
+        if (ServerVersion.appliesTo(kind)) {
+            // never connected: the configured version, or Hibernate's oldest supported one
+            TypeNames.useServerVersion(kind, config.serverVersion());
+        }
         try (ScratchDatabase scratch = ScratchDatabase.forOffline(kind)) {
             Connection c = scratch.connection();
             MigrationClasses loaded = classes(steps);
@@ -538,6 +573,7 @@ public final class Retort {
         }
         // Reading the database (or replaying the migrations) and booting Hibernate are independent until the
         // comparison: the database is read on a second thread while Hibernate boots on this one.
+        learnServerVersion();
         Spellings spellings = new Spellings();
         FutureTask<Schema> database = new FutureTask<>(() -> againstDb ? inspectLive(parents) : replay(parents, spellings));
         Thread reader = new Thread(database, "retort-inspect");
@@ -579,7 +615,7 @@ public final class Retort {
         }
         try (EntityClasses entities = EntityLoader.load(config.entities(), config.entityPackages(),
                 MigrationCompiler.defaultCacheDir().resolve("entities"))) {
-            Schema schema = MetamodelReader.read(entities, kind, config.namingStrategy());
+            Schema schema = MetamodelReader.read(entities, kind, TypeNames.serverVersion(kind), config.namingStrategy());
             return filter(schema);
         }
     }

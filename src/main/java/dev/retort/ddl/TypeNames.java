@@ -10,7 +10,8 @@ import org.hibernate.type.SqlTypes;
 /**
  * The DDL name of a portable {@link ColumnType} on a database: a verbatim definition as written, otherwise the
  * name Hibernate's dialect writes for that type code and size, so that rendering the type of any
- * Hibernate-mapped column gives exactly {@code column.getSqlType(metadata)}.
+ * Hibernate-mapped column gives exactly {@code column.getSqlType(metadata)} - of metadata booted for the same
+ * server version ({@link #useServerVersion}).
  */
 public final class TypeNames {
 
@@ -26,13 +27,36 @@ public final class TypeNames {
         Dialects.prepareInBackground(kind);
     }
 
+    /**
+     * Renders {@code kind}'s types for the server {@code version} from now on, in this whole process (a process
+     * talks to one server per kind), as Hibernate does when it is connected to that server: on MariaDB 10.7+ a
+     * {@code UUID} is {@code uuid}, not {@code binary(16)}. Null forgets the version: types are then Hibernate's
+     * for the oldest version its dialect supports, as when it boots without a connection. Thread-safe; setting
+     * the version in use again costs nothing. Ignored for SQLite ({@link ServerVersion#appliesTo}). The metamodel
+     * must be read for the same version ({@code MetamodelReader.read(entities, kind, serverVersion(kind), ...)}),
+     * or model and DDL disagree.
+     */
+    public static void useServerVersion(DatabaseKind kind, ServerVersion version) {
+        Dialects.useServerVersion(kind, version);
+    }
+
+    /** The server version types of {@code kind} are rendered for, or null for none (always null for SQLite). */
+    public static ServerVersion serverVersion(DatabaseKind kind) {
+        return Dialects.serverVersion(kind);
+    }
+
     public static String render(ColumnType type, DatabaseKind kind) {
         if (type.isVerbatim()) {
             return type.definition();
         }
-        Dialect dialect = Dialects.dialect(kind);
+        Dialects.DialectTypes dialect = Dialects.dialectAndTypes(kind);
         try {
-            return Dialects.ddlTypes(kind).getTypeName(type.code(), size(type, dialect));
+            if (type.code() == SqlTypes.UUID && dialect.types().getDescriptor(SqlTypes.UUID) == null) {
+                // a migration written where UUID is a native type, run where it is not (SQLite, MariaDB before
+                // 10.7, an offline script without the server version): Hibernate's own mapping there is binary(16)
+                return render(new ColumnType(SqlTypes.BINARY, 16L, null, null, null), kind);
+            }
+            return dialect.types().getTypeName(type.code(), size(type, dialect.dialect()));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("no " + kind.displayName() + " type for " + type + ": " + e.getMessage(), e);
         }

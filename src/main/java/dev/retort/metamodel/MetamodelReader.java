@@ -1,5 +1,6 @@
 package dev.retort.metamodel;
 
+import dev.retort.ddl.ServerVersion;
 import dev.retort.model.Check;
 import dev.retort.model.Column;
 import dev.retort.model.DatabaseKind;
@@ -48,6 +49,13 @@ import org.hibernate.mapping.Selectable;
  */
 public final class MetamodelReader {
 
+    /** Every setting from which Hibernate takes a database version, the deprecated spellings included. */
+    @SuppressWarnings("deprecation")
+    private static final Set<String> VERSION_SETTINGS = Set.of(
+            JdbcSettings.JAKARTA_HBM2DDL_DB_VERSION, JdbcSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION,
+            JdbcSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, JdbcSettings.DIALECT_DB_VERSION,
+            JdbcSettings.DIALECT_DB_MAJOR_VERSION, JdbcSettings.DIALECT_DB_MINOR_VERSION);
+
     private MetamodelReader() {
     }
 
@@ -75,6 +83,46 @@ public final class MetamodelReader {
         try (BootedMetadata booted = BootedMetadata.boot(entities, kind, hibernateSettings)) {
             return toSchema(booted.metadata(), hibernateSettings);
         }
+    }
+
+    /**
+     * The schema as Hibernate creates it on a server of {@code version}, as when it is connected to that server
+     * (MariaDB 10.7+ stores a {@code UUID} as {@code uuid}); rendering its types needs the same version in use for
+     * the DDL ({@code TypeNames.useServerVersion}).
+     *
+     * @param version the server's version; null reads as without it (Hibernate's oldest supported version);
+     *                ignored for SQLite ({@link ServerVersion#appliesTo})
+     * @param physicalNamingStrategy as for {@link #read(EntityClasses, DatabaseKind, String)}
+     */
+    public static Schema read(EntityClasses entities, DatabaseKind kind, ServerVersion version, String physicalNamingStrategy) {
+        return read(entities, kind, version, physicalNamingStrategy == null ? Map.of()
+                : Map.of(MappingSettings.PHYSICAL_NAMING_STRATEGY, physicalNamingStrategy));
+    }
+
+    /**
+     * As {@link #read(EntityClasses, DatabaseKind, ServerVersion, String)}, with further Hibernate settings; the
+     * version given here wins over any database version among them.
+     */
+    public static Schema read(EntityClasses entities, DatabaseKind kind, ServerVersion version, Map<String, ?> hibernateSettings) {
+        return read(entities, kind, withVersion(hibernateSettings, kind, version));
+    }
+
+    /**
+     * The settings by which Hibernate builds the dialect for a server version without a connection: with the
+     * dialect named and JDBC access off, it hands these to the dialect's {@code DialectResolutionInfo}
+     * constructor, the one it uses when connected (the full version text, because MariaDB's dialect reads the
+     * micro version from it).
+     */
+    static Map<String, ?> withVersion(Map<String, ?> hibernateSettings, DatabaseKind kind, ServerVersion version) {
+        if (version == null || !ServerVersion.appliesTo(kind)) {
+            return hibernateSettings;
+        }
+        Map<String, Object> settings = new LinkedHashMap<>(hibernateSettings);
+        settings.keySet().removeAll(VERSION_SETTINGS);
+        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_VERSION, version.toString());
+        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, version.major());
+        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, version.minor());
+        return settings;
     }
 
     /** The schema of already booted metadata; {@code settings} supply the default schema and catalog, if any. */

@@ -21,8 +21,13 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.jdbc.Size;
 import org.hibernate.mapping.Table;
+import org.hibernate.type.SqlTypes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -37,8 +42,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -95,13 +103,37 @@ class TypeNamesTest {
         @jakarta.persistence.Column(unique = true) String label;
     }
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
-    void everyMappedColumnRendersAsHibernateWritesIt(DatabaseKind kind) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+    /** Other tests (the CLI run in process) may leave a server version in use: these start without one. */
+    @BeforeEach
+    @AfterEach
+    void noServerVersion() {
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            TypeNames.useServerVersion(kind, null);
+        }
+    }
+
+    /** Every kind as Hibernate boots it offline, and the servers here at their versions, as when connected. */
+    static Stream<Arguments> databases() {
+        return Stream.concat(Stream.of(DatabaseKind.values()).map(k -> Arguments.of(k, null)), Stream.of(
+                Arguments.of(DatabaseKind.MARIADB, new ServerVersion(10, 6, 0)),
+                Arguments.of(DatabaseKind.MARIADB, new ServerVersion(10, 11, 19)),
+                Arguments.of(DatabaseKind.POSTGRESQL, new ServerVersion(15, 18, 0))));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("databases")
+    void everyMappedColumnRendersAsHibernateWritesIt(DatabaseKind kind, ServerVersion version) {
+        TypeNames.useServerVersion(kind, version);
+        StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder()
                 .applySetting("hibernate.dialect", kind.hibernateDialect())
-                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .build();
+                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false");
+        if (version != null) {
+            // how an application tells Hibernate the version without a connection; connected, it asks the server
+            settings.applySetting("jakarta.persistence.database-product-version", version.toString())
+                    .applySetting("jakarta.persistence.database-major-version", version.major())
+                    .applySetting("jakarta.persistence.database-minor-version", version.minor());
+        }
+        StandardServiceRegistry registry = settings.build();
         try {
             Metadata metadata = new MetadataSources(registry).addAnnotatedClass(Everything.class).addAnnotatedClass(Other.class)
                     .buildMetadata();
@@ -133,9 +165,60 @@ class TypeNamesTest {
             }
             assertEquals(List.of(), mismatches);
             assertTrue(columns >= 38, "the mapping has its columns: " + columns);
+            assertEquals(version == null ? null : version.toHibernate().toString(),
+                    version == null ? null : dialect.getVersion().toString(), "Hibernate's dialect is for the version");
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
+    }
+
+    @Test
+    void aServerVersionChangesTheTypesOfItsKindOnly() {
+        ColumnType uuid = ColumnType.of(SqlTypes.UUID);
+        // Hibernate's oldest MariaDB (10.6) has no uuid type: the model then says binary(16), and a migration written
+        // where uuid is native gets the same there
+        assertEquals("binary(16)", TypeNames.render(uuid, DatabaseKind.MARIADB));
+        assertEquals("blob", TypeNames.render(uuid, DatabaseKind.SQLITE), "what Hibernate's SQLite dialect writes for binary(16)");
+        assertEquals("uuid", TypeNames.render(uuid, DatabaseKind.POSTGRESQL));
+
+        TypeNames.useServerVersion(DatabaseKind.MARIADB, new ServerVersion(10, 11, 19));
+        assertEquals("uuid", TypeNames.render(uuid, DatabaseKind.MARIADB), "MariaDB has uuid since 10.7");
+        assertEquals(new ServerVersion(10, 11, 19), TypeNames.serverVersion(DatabaseKind.MARIADB));
+        assertNull(TypeNames.serverVersion(DatabaseKind.POSTGRESQL));
+        assertEquals("uuid", new DdlGenerator(DatabaseKind.MARIADB).columnDefinition(Column.of("id", uuid).nullable(false))
+                .split(" ")[0], "the DDL writes it");
+
+        TypeNames.useServerVersion(DatabaseKind.MARIADB, new ServerVersion(10, 6, 21));
+        assertEquals("binary(16)", TypeNames.render(uuid, DatabaseKind.MARIADB), "a version change takes effect");
+        TypeNames.useServerVersion(DatabaseKind.MARIADB, new ServerVersion(10, 7, 0));
+        assertEquals("uuid", TypeNames.render(uuid, DatabaseKind.MARIADB));
+        TypeNames.useServerVersion(DatabaseKind.MARIADB, null);
+        assertEquals("binary(16)", TypeNames.render(uuid, DatabaseKind.MARIADB));
+        assertNull(TypeNames.serverVersion(DatabaseKind.MARIADB));
+    }
+
+    @Test
+    void sqliteIgnoresTheServerVersion() {
+        ColumnType character = ColumnType.of(SqlTypes.CHAR, 1L, null, null);
+        String before = TypeNames.render(character, DatabaseKind.SQLITE);
+        TypeNames.useServerVersion(DatabaseKind.SQLITE, new ServerVersion(3, 53, 4));
+        assertNull(TypeNames.serverVersion(DatabaseKind.SQLITE));
+        assertEquals(before, TypeNames.render(character, DatabaseKind.SQLITE));
+        assertEquals("char", before, "Hibernate's SQLite dialect for 3.x would write char(1): existing schemas would differ");
+    }
+
+    @Test
+    void versionsParseAsServersReportThem() {
+        assertEquals(new ServerVersion(10, 11, 19), ServerVersion.parse("10.11.19-MariaDB-0+deb12u1"));
+        assertEquals(new ServerVersion(10, 11, 19), ServerVersion.parse("5.5.5-10.11.19-MariaDB-log"), "MySQL protocol prefix");
+        assertEquals(new ServerVersion(5, 5, 5), ServerVersion.parse("5.5.5-log"), "a real MySQL 5.5.5");
+        assertEquals(new ServerVersion(15, 18, 0), ServerVersion.parse("15.18 (Debian 15.18-0+deb12u1)"));
+        assertEquals(new ServerVersion(16, 0, 0), ServerVersion.parse("16beta2"));
+        assertEquals(new ServerVersion(3, 53, 4), ServerVersion.parse("3.53.4"));
+        assertEquals("10.11.19", new ServerVersion(10, 11, 19).toString());
+        assertThrows(IllegalArgumentException.class, () -> ServerVersion.parse("MariaDB"));
+        assertThrows(IllegalArgumentException.class, () -> ServerVersion.parse(""));
+        assertThrows(IllegalArgumentException.class, () -> new ServerVersion(10, -1, 0));
     }
 
     /**

@@ -151,6 +151,7 @@ class BadInputTest {
         cases.add(new Case("version-table with a space", configPlus("version-table=retort version\n"), "must be a plain SQL name", "current"));
         cases.add(new Case("migrations-package not a package", configPlus("migrations-package=1bad\n"), "not a Java package name", "upgrade", "head"));
         cases.add(new Case("lock-timeout not a number", configPlus("lock-timeout=soon\n"), "lock-timeout 'soon'", "upgrade", "head"));
+        cases.add(new Case("server-version not a version", configPlus("server-version=latest\n"), "server-version 'latest'", "upgrade", "head"));
         cases.add(new Case("lock-timeout negative", configPlus("lock-timeout=-1\n"), "lock-timeout '-1'", "upgrade", "head"));
         cases.add(new Case("malformed escape in config", configPlus("user=\\uZZZZ\n"), "cannot read config file", "upgrade", "head"));
         cases.add(new Case("config is binary garbage", w -> {

@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import dev.retort.model.DatabaseKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -94,6 +95,21 @@ class OfflineScriptTest {
         runScript(byScript, range);
         assertEquals(0, online.run("upgrade", B).code());
         assertEquals(withoutProgress(online.snapshot()), withoutProgress(byScript.snapshot()));
+    }
+
+    @Test
+    void anOfflineScriptIsWrittenForTheConfiguredServerVersion() throws Exception {
+        Workspace w = Workspace.on(tmp.resolve("uuid"), DatabaseKind.MARIADB, null);
+        w.migration(A, List.of(), "tokens",
+                "op.createTable(Table.builder(\"token\").column(Column.of(\"id\", of(org.hibernate.type.SqlTypes.UUID)).notNull())"
+                        + ".primaryKey(\"id\").build());",
+                "op.dropTable(\"token\");");
+        Path config = w.dir.resolve("offline.properties");
+        Files.writeString(config, "dialect=mariadb\nmigrations=migrations\nmigrations-package=migrations\n");
+        assertTrue(script(config, "upgrade", "--sql").contains("create table token (id binary(16) not null"),
+                "without a version: Hibernate's oldest MariaDB (10.6) has no uuid type");
+        Files.writeString(config, "server-version=10.11\n", java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(script(config, "upgrade", "--sql").contains("create table token (id uuid not null"), "MariaDB 10.7+ has uuid");
     }
 
     /** A: a table with rows and an index. B: a column filled by an update, a wider column (a SQLite rebuild), an index. */
