@@ -3,14 +3,27 @@ package dev.retort.cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every command and every target form, in-process against real SQLite files. */
@@ -315,5 +328,164 @@ class CliTest {
         assertEquals(2, r.code(), r::toString);
         Project.Result none = p.run("downgrade");
         assertEquals(2, none.code(), none::toString);
+    }
+
+    // PlainCommandLine reads the plain lines without picocli; these hold it to what picocli makes of them.
+
+    @Test
+    void plainShapesAreThoseOfTheAnnotations() {
+        CommandLine picocli = new CommandLine(new Main());
+        assertEquals(shape(picocli.getCommandSpec()), shape(PlainCommandLine.GLOBAL));
+        Set<String> commands = new TreeSet<>(picocli.getSubcommands().keySet());
+        commands.remove("help");
+        assertEquals(commands, new TreeSet<>(PlainCommandLine.COMMANDS.keySet()));
+        for (String name : commands) {
+            assertEquals(shape(picocli.getSubcommands().get(name).getCommandSpec()), shape(PlainCommandLine.COMMANDS.get(name)), name);
+        }
+    }
+
+    /** Options by every name (as "longest name, valued?, required?"), and the number of arguments, min..max. */
+    private static Map<String, String> shape(CommandSpec spec) {
+        Map<String, String> shape = new TreeMap<>();
+        for (OptionSpec o : spec.options()) {
+            if (o.usageHelp() || o.versionHelp() || o.inherited()) {
+                continue;
+            }
+            for (String name : o.names()) {
+                shape.put(name, o.longestName() + ", " + (o.arity().max() > 0) + ", " + o.required());
+            }
+        }
+        int min = 0;
+        int max = 0;
+        for (PositionalParamSpec p : spec.positionalParameters()) {
+            min += p.defaultValue() == null ? p.arity().min() : 0;
+            max = p.arity().max() == Integer.MAX_VALUE ? Integer.MAX_VALUE : max + p.arity().max();
+        }
+        shape.put("(arguments)", min + ".." + max);
+        return shape;
+    }
+
+    private static Map<String, String> shape(PlainCommandLine.Shape shape) {
+        Map<String, String> map = new TreeMap<>();
+        shape.options.forEach((name, o) -> map.put(name, o.name() + ", " + o.valued() + ", " + o.required()));
+        map.put("(arguments)", shape.minArgs + ".." + shape.maxArgs);
+        return map;
+    }
+
+    @Test
+    void plainLinesMakeTheCommandPicocliMakes() throws Exception {
+        String[] lines = {
+                "heads", "-c x.properties heads", "heads -c x.properties", "-v heads", "heads --verbose", "--config=x heads",
+                "--url jdbc:sqlite:a.db heads", "heads --url=jdbc:sqlite:a.db?x=y", "-c x -v --url jdbc:sqlite:b.db heads",
+                "init dir", "init --url jdbc:sqlite:a.db dir", "-c x init ./a/b",
+                "revision -m msg", "revision --message=msg --rev-id 5555eeeeeeee --head 4444dddddddd --against-db --allow-empty --autogenerate",
+                "autogenerate -m msg --against-db", "autogenerate -m a=b --allow-empty --rev-id abc -v",
+                "check", "check --against-db",
+                "upgrade", "upgrade head", "upgrade --sql 1111:2222", "upgrade +2", "upgrade -1", "upgrade heads -c x",
+                "downgrade -1", "downgrade base --sql", "downgrade 4444dddddddd-2", "-v downgrade -9",
+                "current", "current -v",
+                "history", "history -r a:b", "history --rev-range=:b -i", "history --indicate-current", "history -r heads:",
+                "branches", "show heads", "show help", "show 4444", "show -3",
+                "stamp head", "stamp base --sql",
+                "repair",
+                "merge -m join heads", "merge a -m join b --rev-id 6666ffffffff", "merge --message=x -1 -2 c"};
+        for (String line : lines) {
+            String[] args = line.split(" ");
+            PlainCommandLine plain = PlainCommandLine.read(args);
+            assertNotNull(plain, line);
+            Main viaPlain = new Main();
+            Object command = plain.command(viaPlain);
+            Main viaPicocli = new Main();
+            CommandLine.ParseResult parsed = new CommandLine(viaPicocli).parseArgs(args);
+            assertEquals(fields(parsed.subcommand().commandSpec().userObject()), fields(command), line);
+            assertEquals(fields(viaPicocli), fields(viaPlain), line);
+        }
+    }
+
+    /** The values picocli sets: every field of the command and its mixin; of Main, its options. */
+    private static Map<String, Object> fields(Object object) throws IllegalAccessException {
+        Map<String, Object> values = new TreeMap<>();
+        values.put("(class)", object.getClass().getName());
+        for (Class<?> c = object.getClass(); c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.getType() == Main.class || f.getType() == PrintWriter.class
+                        || f.getType() == CommandSpec.class || f.getName().equals("secrets")) {
+                    continue;
+                }
+                f.setAccessible(true);
+                Object value = f.get(object);
+                values.put(c.getSimpleName() + "." + f.getName(), value instanceof Commands.NewRevision mixin ? fields(mixin) : value);
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void linesNotPlainAreLeftToPicocli() {
+        String[] lines = {
+                "", "--help", "-h", "--version", "-V", "help", "help heads", "heads --help", "heads -h", "heads -V",
+                "frobnicate", "HEADS", "--frobnicate", "-c", "-c x", "-v", "-vc x heads", "-cx heads", "-c=x heads",
+                "--config= heads", "-c x -c y heads", "-c x heads -c y", "-v -v heads", "-v heads -v", "heads extra",
+                "heads --", "-- heads", "-c heads heads", "-c -v heads", "-c help heads", "--url=upgrade heads", "@args",
+                "heads @args", "-c @x heads", "--sql heads", "heads --sql", "upgrade --sql=true", "upgrade --sql --sql",
+                "upgrade a b", "downgrade", "downgrade -12", "downgrade -0", "downgrade -x", "-1 downgrade",
+                "history -ir x", "history -r -1", "history -r=a:", "history --rev-range=", "revision --rev-id x",
+                "revision -m", "revision -m -x", "merge -m x", "merge heads", "autogenerate -m x --autogenerate",
+                "init", "init a b", "show", "stamp a b"};
+        for (String line : lines) {
+            String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+            assertNull(PlainCommandLine.read(args), line);
+        }
+        assertNull(PlainCommandLine.read(new String[]{"-c", "", "heads"}));
+        assertNull(PlainCommandLine.read(new String[]{"heads", ""}));
+        assertNull(PlainCommandLine.read(new String[]{"-c", "a\0b", "heads"}), "a path picocli cannot convert");
+    }
+
+    @Test
+    void plainLinesRunAsPicocliRunsThem() throws Exception {
+        chain();
+        String cfg = p.config.toString();
+        List<List<String>> lines = List.of(
+                List.of("-c", cfg, "heads"), List.of("heads", "-c", cfg, "-v"), List.of("--config=" + cfg, "history"),
+                List.of("-c", cfg, "history", "-r", B + ":" + C, "-v"), List.of("-c", cfg, "history", "-i"),
+                List.of("-c", cfg, "show", D), List.of("-c", cfg, "show", "heads"), List.of("-c", cfg, "branches"),
+                List.of("-c", cfg, "current", "-v"), List.of("-c", cfg, "upgrade", "--sql"),
+                List.of("-c", cfg, "downgrade", D + ":" + B, "--sql"), List.of("-c", cfg, "downgrade", "-1", "--sql"),
+                List.of("-c", cfg, "stamp", "head", "--sql"), List.of("-c", cfg, "show", "ffff00000000"),
+                List.of("-c", tmp.resolve("nope.properties").toString(), "heads"), List.of("-c", cfg, "upgrade", "fff"));
+        for (List<String> line : lines) {
+            String[] args = line.toArray(String[]::new);
+            assertNotNull(PlainCommandLine.read(args), line::toString);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.runWithPicocli(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            Project.Result picocli = new Project.Result(code, out.toString(), err.toString());
+            out = new StringWriter();
+            err = new StringWriter();
+            code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            assertEquals(picocli.toString(), new Project.Result(code, out.toString(), err.toString()).toString(), line::toString);
+        }
+    }
+
+    @Test
+    void helpVersionAndUsageErrorsComeFromPicocli() {
+        Project.Result help = p.run("--help");
+        ok(help);
+        assertTrue(help.out().startsWith("Usage: retort [-hvV] [-c=FILE] [--url=URL] [COMMAND]"), help::toString);
+        assertTrue(help.out().contains("  heads         Show the current head revisions."), help::toString);
+        Project.Result headsHelp = p.run("heads", "--help");
+        ok(headsHelp);
+        assertTrue(headsHelp.out().startsWith("Usage: retort heads [-hvV] [-c=FILE] [--url=URL]"), headsHelp::toString);
+        Project.Result version = p.run("--version");
+        ok(version);
+        assertTrue(version.out().startsWith("retort "), version::toString);
+        Project.Result twice = p.run("-c", p.config.toString(), "heads");
+        assertEquals(2, twice.code(), twice::toString);
+        assertEquals("retort: usage error: option '--config' (FILE) should be specified only once\n"
+                + "Try 'retort --help' for more information.\n", twice.err().replace("\r", ""), twice::toString);
+        Project.Result unknown = p.run("heads", "--sql");
+        assertEquals(2, unknown.code(), unknown::toString);
+        assertTrue(unknown.err().startsWith("retort: usage error: Unknown option: '--sql'"), unknown::toString);
+        assertTrue(unknown.err().contains("Try 'retort heads --help'"), unknown::toString);
     }
 }
