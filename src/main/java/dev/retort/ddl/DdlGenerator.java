@@ -2,6 +2,7 @@ package dev.retort.ddl;
 
 import dev.retort.model.Check;
 import dev.retort.model.Column;
+import dev.retort.model.ColumnType;
 import dev.retort.model.DatabaseKind;
 import dev.retort.model.FkAction;
 import dev.retort.model.ForeignKey;
@@ -33,7 +34,9 @@ import static dev.retort.model.DatabaseKind.SQLITE;
  * <p>Unlike Hibernate, foreign keys and unique constraints are written inline in {@code create table} on every
  * database (Hibernate writes none at all on SQLite), and indexes of a created table are created with it, since
  * a {@code DropTable} carries the full definition its reverse recreates. Ops that SQLite can only perform by
- * rebuilding the table are not statements of their own: {@link DdlExecutor} batches them.
+ * rebuilding the table are not statements of their own: {@link DdlExecutor} batches them. MariaDB's native
+ * {@code enum(...)} type, which a migration written there declares verbatim, becomes elsewhere what Hibernate
+ * creates there for the same enum: a varchar and a check ({@link NativeEnum}).
  */
 public final class DdlGenerator {
 
@@ -59,7 +62,7 @@ public final class DdlGenerator {
         List<String> sql = new ArrayList<>();
         if (op instanceof Op.CreateTable o) {
             createSchema(o.definition().name(), sql);
-            createTable(o.definition(), sql);
+            createTable(withoutNativeEnums(o.definition()), sql);
         } else if (op instanceof Op.DropTable o) {
             sql.add("drop table " + table(o.definition().name()));
         } else if (op instanceof Op.RenameTable o) {
@@ -262,7 +265,11 @@ public final class DdlGenerator {
     // columns
 
     private void addColumn(TableName table, Column column, List<String> sql) {
-        sql.add(alter(table) + dialect.getAddColumnString() + " " + quote(column.name()) + " " + columnDefinition(column)
+        NativeEnum values = nativeEnumElsewhere(column.type());
+        // the enum's check goes with the column: SQLite can add a column constraint in place, not a table constraint
+        String definition = values == null ? columnDefinition(column)
+                : columnDefinition(column.withType(values.varchar())) + " " + check(values.check(table, column.name(), this));
+        sql.add(alter(table) + dialect.getAddColumnString() + " " + quote(column.name()) + " " + definition
                 + dialect.getAddColumnSuffixString());
         if (kind == POSTGRESQL && column.comment() != null) {
             sql.add(columnComment(table, column.name(), column.comment()));
@@ -285,7 +292,33 @@ public final class DdlGenerator {
             case MARIADB -> sql.add(alter(op.table()) + (op.renames()
                     ? "change column " + quote(op.from().name()) + " " + quote(op.to().name())
                     : "modify column " + quote(op.to().name())) + " " + columnDefinition(op.to()));
-            case POSTGRESQL -> alterPostgresColumn(op, sql);
+            case POSTGRESQL -> alterPostgresEnum(op, sql);
+        }
+    }
+
+    /**
+     * On PostgreSQL, a change to or from a native enum type (see {@link NativeEnum}): the old enum's check goes
+     * (unless the new one allows the same values), the column changes as between the varchars that stand for the
+     * enums, and the new enum's check comes. Without a previous definition the new check replaces any of its name.
+     */
+    private void alterPostgresEnum(Op.AlterColumn op, List<String> sql) {
+        Column from = op.from();
+        Column to = op.to();
+        NativeEnum was = from == null ? null : nativeEnumElsewhere(from.type());
+        NativeEnum becomes = nativeEnumElsewhere(to.type());
+        if (was == null && becomes == null) {
+            alterPostgresColumn(op, sql);
+            return;
+        }
+        boolean sameValues = was != null && was.sameLabels(becomes);
+        if (was != null && !sameValues) {
+            sql.add(alter(op.table()) + "drop constraint " + quote(was.checkName(op.table(), from.name())));
+        } else if (from == null) {
+            sql.add(alter(op.table()) + "drop constraint if exists " + quote(becomes.checkName(op.table(), to.name())));
+        }
+        alterPostgresColumn(new Op.AlterColumn(op.table(), from == null ? null : withoutNativeEnum(from), withoutNativeEnum(to)), sql);
+        if (becomes != null && !sameValues) {
+            sql.add(alter(op.table()) + "add " + check(becomes.check(op.table(), to.name(), this)));
         }
     }
 
@@ -405,6 +438,32 @@ public final class DdlGenerator {
         if (key.onDelete() != FkAction.NO_ACTION) sql.append(" on delete ").append(key.onDelete().sql());
         if (key.onUpdate() != FkAction.NO_ACTION) sql.append(" on update ").append(key.onUpdate().sql());
         return sql.toString();
+    }
+
+    // MariaDB's enum type elsewhere
+
+    /** The native enum a type declares, when this database has no such type (see {@link NativeEnum}); else null. */
+    NativeEnum nativeEnumElsewhere(ColumnType type) {
+        return kind == MARIADB ? null : NativeEnum.of(type).orElse(null);
+    }
+
+    /** The column with the varchar that stands for its native enum type here, if it has one. */
+    Column withoutNativeEnum(Column column) {
+        NativeEnum values = nativeEnumElsewhere(column.type());
+        return values == null ? column : column.withType(values.varchar());
+    }
+
+    /** The table with varchars and checks for its native enum columns, as Hibernate creates such a table here. */
+    private Table withoutNativeEnums(Table table) {
+        if (kind == MARIADB || table.columns().stream().allMatch(c -> nativeEnumElsewhere(c.type()) == null)) {
+            return table;
+        }
+        Table.Builder builder = table.toBuilder().columns(table.columns().stream().map(this::withoutNativeEnum).toList());
+        for (Column column : table.columns()) {
+            NativeEnum values = nativeEnumElsewhere(column.type());
+            if (values != null) builder.check(values.check(table.name(), column.name(), this));
+        }
+        return builder.build();
     }
 
     private String check(Check check) {

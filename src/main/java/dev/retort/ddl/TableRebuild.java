@@ -183,7 +183,9 @@ final class TableRebuild {
                 if (slot(o.column().name()) >= 0) {
                     throw new DdlException("cannot add column " + table + "." + o.column().name() + ": it exists");
                 }
-                columns.add(new Slot(o.column(), null, null, o.column().defaultValue()));
+                NativeEnum values = ddl.nativeEnumElsewhere(o.column().type());
+                columns.add(new Slot(ddl.withoutNativeEnum(o.column()), null, null, o.column().defaultValue()));
+                if (values != null) checks.add(values.check(table, o.column().name(), ddl));
             } else if (op instanceof Op.DropColumn o) {
                 dropColumn(o.column().name());
             } else if (op instanceof Op.AlterColumn o) {
@@ -192,7 +194,9 @@ final class TableRebuild {
                 Slot slot = columns.get(i);
                 Column to = o.to();
                 boolean keepsType = o.from() != null && !o.changesType() && slot.column().identity() == to.identity();
-                columns.set(i, new Slot(keepsType ? to.withType(slot.column().type()) : to, slot.source(),
+                boolean sameValues = replaceEnumCheck(o, slot.column().name());
+                keepsType |= sameValues && slot.column().identity() == to.identity();
+                columns.set(i, new Slot(keepsType ? to.withType(slot.column().type()) : ddl.withoutNativeEnum(to), slot.source(),
                         keepsType ? slot.declaredType() : null, slot.fill()));
                 if (!slot.column().name().equals(to.name())) {
                     renamed(slot, to.name());
@@ -240,6 +244,29 @@ final class TableRebuild {
             } else if (!(op instanceof Op.SetTableComment)) { // SQLite keeps no comments
                 throw new IllegalStateException("not part of a rebuild: " + op.describe());
             }
+        }
+
+        /**
+         * A change to or from MariaDB's native enum type ({@link NativeEnum}): the old enum's check goes, found by its
+         * name or by what it allows, and the new one's comes, unless both allow the same values. Returns whether they
+         * do: the column then keeps the type it has.
+         */
+        private boolean replaceEnumCheck(Op.AlterColumn op, String column) {
+            NativeEnum was = op.from() == null ? null : ddl.nativeEnumElsewhere(op.from().type());
+            NativeEnum becomes = ddl.nativeEnumElsewhere(op.to().type());
+            if (was != null && was.sameLabels(becomes)) return true;
+            if (was != null) {
+                String name = was.checkName(table, op.from().name());
+                removeOne(checks, k -> name.equalsIgnoreCase(k.name()) || was.isCheckOf(k, column),
+                        "check " + was.check(table, column, ddl).expression());
+            }
+            if (becomes != null) {
+                String name = becomes.checkName(table, op.to().name());
+                // without a previous definition the column may have the check already
+                checks.removeIf(k -> op.from() == null && (name.equalsIgnoreCase(k.name()) || becomes.isCheckOf(k, column)));
+                checks.add(becomes.check(table, op.to().name(), ddl));
+            }
+            return false;
         }
 
         /** Dropping a column takes with it what is built on it, as PostgreSQL's DROP COLUMN does. */

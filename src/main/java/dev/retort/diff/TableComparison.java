@@ -52,6 +52,8 @@ final class TableComparison {
     private final Set<String> typeChanges = new HashSet<>();
     private final List<ForeignKey> droppedForeignKeys = new ArrayList<>();
     private final List<ForeignKey> addedForeignKeys = new ArrayList<>();
+    /** On MariaDB, checked varchars that are the model's native enum columns, and their checks ({@link EnumStandIns}). */
+    private final Map<String, Check> enumStandIns;
 
     TableComparison(Table target, Table current, DatabaseKind kind, Map<String, Table> targetTables,
                     Map<String, Table> currentTables) {
@@ -60,6 +62,7 @@ final class TableComparison {
         this.kind = kind;
         this.targetTables = targetTables;
         this.currentTables = currentTables;
+        this.enumStandIns = EnumStandIns.of(target, current, kind);
         compareColumns();
         comparePrimaryKeys();
         compareUniqueness();
@@ -147,7 +150,8 @@ final class TableComparison {
     private void alterColumn(Column wanted, Column existing) {
         boolean wantedIdentity = identity(wanted, target);
         boolean existingIdentity = identity(existing, current);
-        boolean sameType = TypeEquivalence.same(wanted.type(), existing.type(), kind, wantedIdentity && existingIdentity);
+        boolean sameType = enumStandIns.containsKey(lower(wanted.name()))
+                || TypeEquivalence.same(wanted.type(), existing.type(), kind, wantedIdentity && existingIdentity);
         boolean sameNullability = nullable(wanted, target) == nullable(existing, current);
         // an identity's default is its sequence, not something the model states
         boolean sameDefault = wantedIdentity || existingIdentity
@@ -159,7 +163,7 @@ final class TableComparison {
         // the previous definition keeps the model's spelling of whatever did not change, so the op shows
         // (and its reverse restores) only real changes
         Column from = new Column(wanted.name(),
-                sameType ? wanted.type() : existing.type(),
+                sameType ? wanted.type() : EnumStandIns.previousType(existing.type(), wanted.type()),
                 sameNullability ? wanted.nullable() : existing.nullable(),
                 sameDefault ? wanted.defaultValue() : existing.defaultValue(),
                 sameComment ? wanted.comment() : existing.comment(),
@@ -313,9 +317,13 @@ final class TableComparison {
 
     // ---------------------------------------------------------------- checks
 
-    /** Checks match by what they test; a changed one (same name, other condition) is dropped and added. */
+    /**
+     * Checks match by what they test; a changed one (same name, other condition) is dropped and added. The check
+     * of a varchar that stands for a native enum column is the enum's.
+     */
     private void compareChecks() {
         List<Check> existing = new ArrayList<>(current.checks());
+        existing.removeAll(enumStandIns.values());
         List<Check> wanted = new ArrayList<>();
         for (Check check : target.checks()) {
             String canonical = CheckEquivalence.normalise(check.expression(), kind);
