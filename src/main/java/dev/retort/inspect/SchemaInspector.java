@@ -41,7 +41,7 @@ public final class SchemaInspector {
     public static Schema inspect(Connection c, DatabaseKind kind, Predicate<TableName> include) throws SQLException {
         Objects.requireNonNull(include, "include");
         return switch (kind) {
-            case SQLITE -> new Schema(SqliteCatalog.read(c, include, null), List.of());
+            case SQLITE -> SqliteSequences.split(c, SqliteCatalog.read(c, include, null));
             case POSTGRESQL -> withoutJit(c, () -> new Schema(PostgresCatalog.readTables(c, include, null),
                     PostgresCatalog.readSequences(c, include)));
             case MARIADB -> MariaDbCatalog.read(c, include, null);

@@ -139,7 +139,8 @@ public final class MetamodelReader {
                 var bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(entities.classLoader()).build();
                 registry = new StandardServiceRegistryBuilder(bootstrap)
                         .applySettings(new LinkedHashMap<String, Object>(hibernateSettings))
-                        .applySetting(JdbcSettings.DIALECT, kind.hibernateDialect())
+                        .applySetting(JdbcSettings.DIALECT, kind == DatabaseKind.SQLITE
+                                ? SqliteModelDialect.class.getName() : kind.hibernateDialect())
                         .applySetting(JdbcSettings.ALLOW_METADATA_ON_BOOT, false)
                         .build();
                 MetadataSources sources = new MetadataSources(registry);

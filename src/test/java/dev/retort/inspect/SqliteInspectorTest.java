@@ -24,6 +24,7 @@ import dev.retort.model.ForeignKey;
 import dev.retort.model.Index;
 import dev.retort.model.PrimaryKey;
 import dev.retort.model.Schema;
+import dev.retort.model.Sequence;
 import dev.retort.model.Table;
 import dev.retort.model.TableName;
 import dev.retort.model.UniqueKey;
@@ -96,10 +97,11 @@ class SqliteInspectorTest {
         createLibrary();
         Schema schema = SchemaInspector.inspect(c, DatabaseKind.SQLITE, t -> !t.name().equals("retort_version"));
 
-        assertEquals(List.of("author", "auto", "Book Detail", "book_seq", "child", "lonely", "pair"),
+        assertEquals(List.of("author", "auto", "Book Detail", "child", "lonely", "pair"),
                 schema.tables().stream().map(t -> t.name().name()).toList(),
                 "sorted, without the version table, sqlite_sequence, nor the virtual table and its shadow tables");
-        assertEquals(List.of(), schema.sequences());
+        assertEquals(List.of(Sequence.of("book_seq", 1, 50)), schema.sequences(),
+                "the one-row table Hibernate (and Retort) write for a sequence on SQLite is that sequence");
 
         assertEquals(Table.builder("author")
                 .column(Column.of("id", ColumnType.integer()).asIdentity())
@@ -151,8 +153,22 @@ class SqliteInspectorTest {
         assertEquals(List.of(Column.of("id", ColumnType.integer()).asIdentity(),
                         Column.of("v", ColumnType.varchar(10)).withDefault("'it''s'")),
                 schema.table("auto").orElseThrow().columns());
-        assertEquals(List.of(Column.of("next_val", ColumnType.bigint())), schema.table("book_seq").orElseThrow().columns(),
-                "a table-emulated sequence is a plain table");
+        assertEquals(List.of(Column.of("next_val", ColumnType.bigint())),
+                SchemaInspector.inspectTable(c, DatabaseKind.SQLITE, TableName.of("book_seq")).orElseThrow().columns(),
+                "as a table, for a rebuild, it is the table it is");
+    }
+
+    @Test
+    void onlyAKeylessOneColumnNextValTableStandsForASequence() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create table counter (next_val bigint primary key)");
+            s.execute("create table ticket (next_val bigint, label text)");
+            s.execute("create table order_seq (next_val bigint)");
+            s.execute("insert into order_seq values (151)");
+        }
+        Schema schema = SchemaInspector.inspect(c, DatabaseKind.SQLITE, t -> true);
+        assertEquals(List.of("counter", "ticket"), schema.tables().stream().map(t -> t.name().name()).toList());
+        assertEquals(List.of(Sequence.of("order_seq", 151, 50)), schema.sequences(), "its next value is where it starts again");
     }
 
     @Test
