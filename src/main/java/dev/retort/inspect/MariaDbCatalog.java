@@ -128,7 +128,7 @@ final class MariaDbCatalog {
             while (rs.next()) {
                 TableDraft d = drafts.get(rs.getString(1));
                 if (d == null || isJsonColumn(d, rs.getString(2), rs.getString(3))) continue;
-                d.checks.add(new Check(rs.getString(2), rs.getString(3)));
+                d.checks.add(new Check(rs.getString(2), MariaDbCheck.portable(rs.getString(3))));
             }
         }
         return new Schema(drafts.values().stream().map(TableDraft::build).toList(), sequences);

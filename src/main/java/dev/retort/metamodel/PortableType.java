@@ -45,6 +45,11 @@ final class PortableType {
                 }
             }
         }
+        if (column.getSqlTypeCode(metadata) == SqlTypes.ENUM && size.getLength() != null
+                && size.getLength() != Size.DEFAULT_LENGTH) {
+            // MariaDB's enum(...) has no length, but the varchar other databases write for it does: keep the mapping's
+            return new ColumnType(java.sql.Types.OTHER, size.getLength(), null, null, sqlType);
+        }
         return ColumnType.sql(sqlType);
     }
 

@@ -125,7 +125,7 @@ class MariaDbInspectorTest {
                 .column(Column.of("n", ColumnType.sql("int(10) unsigned")))
                 .primaryKey("id")
                 .unique(UniqueKey.of("UK_author_email", "email"))
-                .check(Check.of("small", "`small` between 0 and 3"))
+                .check(Check.of("small", "small between 0 and 3"))
                 .comment("People who write")
                 .build(), schema.table("author").orElseThrow());
 
@@ -140,7 +140,7 @@ class MariaDbInspectorTest {
                         .onDelete(FkAction.CASCADE))
                 .index(Index.of("ix_book", "select desc", "id"))
                 .unique(UniqueKey.of("ux_book_tick", "back`tick"))
-                .check(Check.of("ck_price", "`price` > 0 and `select` <> 'a, (b'"))
+                .check(Check.of("ck_price", "price > 0 and `select` <> 'a, (b'"))
                 .build(), schema.table("Book Detail").orElseThrow(), "the foreign key's own index is not reported");
 
         assertEquals(Table.builder("child")
@@ -180,5 +180,20 @@ class MariaDbInspectorTest {
         assertEquals(List.of(ColumnType.timestamp(0), ColumnType.of(Types.TIME, null, 0, null), ColumnType.timestampTz(0)),
                 SchemaInspector.inspectTable(c, DatabaseKind.MARIADB, TableName.of("t")).orElseThrow()
                         .columns().stream().map(Column::type).toList());
+    }
+
+    @Test
+    void checksComeBackInATextTheOtherDatabasesAccept() throws Exception {
+        exec("create table note (id int not null primary key, title varchar(20), `order` int, `two words` int,"
+                + " constraint ck_note check (title <> 'it\\'s' and `order` >= 0 and `two words` < 9 and title <> 'a`b'))");
+        String text = SchemaInspector.inspect(c, DatabaseKind.MARIADB, t -> true).table("note").orElseThrow().checks().get(0).expression();
+        assertEquals("title <> 'it''s' and `order` >= 0 and `two words` < 9 and title <> 'a`b'", text,
+                "plain names bare, names that need quoting keep them, literals untouched but for the standard '' escape");
+        exec("alter table note add constraint ck_again check (" + text + ")"); // MariaDB takes it back
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:"); Statement s = sqlite.createStatement()) {
+            String forSqlite = text.replace('`', '"');
+            s.execute("create table note (id int, title varchar(20), \"order\" int, \"two words\" int, check (" + forSqlite + "))");
+            s.execute("insert into note values (1, 'fine', 1, 1)");
+        }
     }
 }

@@ -40,18 +40,8 @@ class PortableMigrationsTest {
      * target" to the reason. Every entry fails without its abort; nothing else is skipped.
      */
     private static final Map<String, String> KNOWN_LIMITATIONS = Map.of(
-            key("checks", SQLITE, POSTGRESQL), "SQLite has no sequences: a migration written there creates the"
-                    + " sequence as a one-row table, which check on PostgreSQL finds in place of the sequence",
-            key("checks", SQLITE, MARIADB), "SQLite has no sequences (a one-row table stands in), and MariaDB maps"
-                    + " a string enum to its native enum type where SQLite wrote a checked varchar",
             key("checks", POSTGRESQL, SQLITE), "checks read back from PostgreSQL carry ::text casts and"
-                    + " = ANY (ARRAY[...]), which SQLite cannot parse when the downgrade re-adds them",
-            key("checks", POSTGRESQL, MARIADB), "checks read back from PostgreSQL carry ::text casts MariaDB cannot"
-                    + " parse, and MariaDB maps a string enum to its native enum type (a check difference remains)",
-            key("checks", MARIADB, SQLITE), "MariaDB maps a string enum to its native enum type: the migration"
-                    + " declares sql(\"enum (...)\"), which SQLite rejects",
-            key("checks", MARIADB, POSTGRESQL), "MariaDB maps a string enum to its native enum type: the migration"
-                    + " declares sql(\"enum (...)\"), which PostgreSQL rejects");
+                    + " = ANY (ARRAY[...]), which SQLite cannot parse when the downgrade re-adds them");
 
     private static String key(String scenario, Target source, Target target) {
         return scenario + " " + source.name() + " " + target.name();
