@@ -12,6 +12,7 @@ import dev.retort.model.ColumnType;
 import dev.retort.model.FkAction;
 import dev.retort.model.ForeignKey;
 import dev.retort.model.Index;
+import dev.retort.model.Sequence;
 import dev.retort.model.Table;
 import dev.retort.model.TableName;
 import dev.retort.model.UniqueKey;
@@ -26,17 +27,19 @@ import org.hibernate.type.SqlTypes;
  *
  * Revision ID: 24d8159202f1
  * Revises: {@literal <base>}
- * Create Date: 2026-11-25T23:25:05Z
+ * Create Date: 2026-11-26T02:28:44Z
  */
 @Revision(
         id = "24d8159202f1",
         parents = {},
         message = "create bookstore",
-        created = "2026-11-25T23:25:05Z"
+        created = "2026-11-26T02:28:44Z"
 )
 public final class R24d8159202f1_create_bookstore extends Migration {
     @Override
     public void upgrade(Operations op) {
+        op.createSequence(Sequence.of("Review_SEQ", 1, 50));
+
         // Author
         op.createTable(Table.builder("Author")
                 .column(Column.of("id", bigint()).asIdentity())
@@ -66,7 +69,7 @@ public final class R24d8159202f1_create_bookstore extends Migration {
                 .primaryKey("id")
                 .foreignKey(ForeignKey.of("FKrb2njmkvio5mhe42empuaiphu", List.of("publisher_id"), TableName.of("Publisher"), List.of("id")))
                 .unique(UniqueKey.of("UKbi5lx9jtv1f52idrmc0ck8ysx", "isbn"))
-                .check(Check.of(null, "genre in ('FICTION','NON_FICTION','SCIENCE','HISTORY','CHILDREN')"))
+                .check(Check.of("ck_book_0438f800", "genre in ('FICTION','NON_FICTION','SCIENCE','HISTORY','CHILDREN')"))
                 .check(Check.of("ck_book_price", "price >= 0"))
                 .build());
         op.createIndex("Book", Index.of("idx_book_title", "title"));
@@ -100,22 +103,10 @@ public final class R24d8159202f1_create_bookstore extends Migration {
                 .foreignKey(ForeignKey.of("FK8d76td2o7d2d8foei85l93b9w", List.of("book_id"), TableName.of("Book"), List.of("id")).onDelete(FkAction.CASCADE))
                 .check(Check.of("ck_review_rating", "rating between 1 and 5"))
                 .build());
-
-        // Review_SEQ
-        op.createTable(Table.builder("Review_SEQ")
-                .column(Column.of("next_val", bigint()))
-                .initCommand("insert into Review_SEQ ( next_val ) values ( 1 )")
-                .build());
     }
 
     @Override
     public void downgrade(Operations op) {
-        // Review_SEQ
-        op.dropTable(Table.builder("Review_SEQ")
-                .column(Column.of("next_val", bigint()))
-                .initCommand("insert into Review_SEQ ( next_val ) values ( 1 )")
-                .build());
-
         // Review
         op.dropTable(Table.builder("Review")
                 .column(Column.of("id", bigint()).notNull())
@@ -160,7 +151,7 @@ public final class R24d8159202f1_create_bookstore extends Migration {
                 .primaryKey("id")
                 .foreignKey(ForeignKey.of("FKrb2njmkvio5mhe42empuaiphu", List.of("publisher_id"), TableName.of("Publisher"), List.of("id")))
                 .unique(UniqueKey.of("UKbi5lx9jtv1f52idrmc0ck8ysx", "isbn"))
-                .check(Check.of(null, "genre in ('FICTION','NON_FICTION','SCIENCE','HISTORY','CHILDREN')"))
+                .check(Check.of("ck_book_0438f800", "genre in ('FICTION','NON_FICTION','SCIENCE','HISTORY','CHILDREN')"))
                 .check(Check.of("ck_book_price", "price >= 0"))
                 .build());
 
@@ -179,5 +170,7 @@ public final class R24d8159202f1_create_bookstore extends Migration {
                 .column(Column.of("name", varchar(100)).notNull())
                 .primaryKey("id")
                 .build());
+
+        op.dropSequence(Sequence.of("Review_SEQ", 1, 50));
     }
 }
