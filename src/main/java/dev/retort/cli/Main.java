@@ -125,9 +125,10 @@ public final class Main implements Runnable {
         }
     }
 
+    /** No command: a usage error, as Alembic's (the list of commands is one --help away). */
     @Override
     public void run() {
-        spec.commandLine().usage(out);
+        throw new ParameterException(spec.commandLine(), "no command given");
     }
 
     /** The configured Retort, loading the config file on first use. */

@@ -328,6 +328,10 @@ class CliTest {
         assertEquals(2, r.code(), r::toString);
         Project.Result none = p.run("downgrade");
         assertEquals(2, none.code(), none::toString);
+        Project.Result noCommand = p.run("-v");
+        assertEquals(2, noCommand.code(), noCommand::toString);
+        assertEquals("retort: usage error: no command given\nTry 'retort --help' for more information.\n",
+                noCommand.err().replace("\r", ""), noCommand::toString);
     }
 
     // PlainCommandLine reads the plain lines without picocli; these hold it to what picocli makes of them.
