@@ -112,6 +112,11 @@ public final class DdlGenerator {
             sql.add("insert into " + table + " (next_val) values (" + o.sequence().start() + ")");
         } else if (op instanceof Op.DropSequence o && kind == SQLITE) {
             sql.add("drop table " + table(o.sequence().name()));
+        } else if (op instanceof Op.AlterSequence o) {
+            // SQLite's stand-in table has no increment: Hibernate takes it from the mapping there
+            if (kind != SQLITE && o.from().increment() != o.to().increment()) {
+                sql.add("alter sequence " + sequence(o.to()) + " increment by " + o.to().increment());
+            }
         } else if (op instanceof Op.CreateSequence o) {
             createSchema(o.sequence().name(), sql);
             sql.addAll(List.of(dialect.getSequenceSupport().getCreateSequenceStrings(

@@ -83,7 +83,14 @@ public final class SchemaComparator {
         Map<String, Sequence> wantedSequences = sequences(target);
         Map<String, Sequence> existingSequences = sequences(current);
         wantedSequences.forEach((key, sequence) -> {
-            if (!existingSequences.containsKey(key)) ops.add(new Op.CreateSequence(sequence));
+            Sequence existing = existingSequences.get(key);
+            if (existing == null) {
+                ops.add(new Op.CreateSequence(sequence));
+            } else if (existing.increment() != sequence.increment() && kind != DatabaseKind.SQLITE) {
+                // SQLite's stand-in table records no increment (Hibernate keeps it in the mapping there)
+                ops.add(new Op.AlterSequence(new Sequence(sequence.name(), existing.start(), existing.increment()),
+                        new Sequence(sequence.name(), existing.start(), sequence.increment())));
+            }
         });
         for (TableComparison table : kept) ops.addAll(table.body());
         ops.addAll(CreationOrder.create(added, kind));

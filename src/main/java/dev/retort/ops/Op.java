@@ -179,6 +179,22 @@ public sealed interface Op {
         public String describe() { return "removed sequence '" + sequence.name() + "'"; }
     }
 
+    /**
+     * A sequence's increment changed (its allocation size in the mapping). Hibernate's pooled optimizers refuse to
+     * start when the two disagree. The start is not altered: a sequence in use continues from where it is.
+     */
+    record AlterSequence(Sequence from, Sequence to) implements Op {
+        public AlterSequence {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+        public Op reverse() { return new AlterSequence(to, from); }
+        public TableName table() { return null; }
+        public String describe() {
+            return "changed increment of sequence '" + to.name() + "' from " + from.increment() + " to " + to.increment();
+        }
+    }
+
     /** Raw SQL, with the SQL that undoes it (null when it cannot be undone). */
     record Execute(String sql, String reverseSql) implements Op {
         public Execute { Objects.requireNonNull(sql, "sql"); }

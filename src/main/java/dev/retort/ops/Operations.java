@@ -99,6 +99,8 @@ public final class Operations {
     // sequences
 
     public void createSequence(Sequence sequence) { apply(new Op.CreateSequence(sequence)); }
+    /** Changes a sequence's increment from {@code from}'s to {@code to}'s. */
+    public void alterSequence(Sequence from, Sequence to) { apply(new Op.AlterSequence(from, to)); }
     public void dropSequence(Sequence sequence) { apply(new Op.DropSequence(sequence)); }
 
     // raw SQL

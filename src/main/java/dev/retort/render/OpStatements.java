@@ -90,6 +90,9 @@ final class OpStatements {
         if (op instanceof Op.DropSequence o) {
             return CodeBlock.of("op.dropSequence($L)", model.sequence(o.sequence()));
         }
+        if (op instanceof Op.AlterSequence o) {
+            return CodeBlock.of("op.alterSequence($L, $L)", model.sequence(o.from()), model.sequence(o.to()));
+        }
         if (op instanceof Op.Execute o) {
             return o.reverseSql() == null
                     ? CodeBlock.of("op.execute($L)", model.string(o.sql()))

@@ -537,6 +537,7 @@ class MigrationRendererTest {
         ops.add(new Op.CreateSequence(Sequence.of("seq", 1, 50)));
         ops.add(new Op.CreateSequence(new Sequence(TableName.of("s", "seq2"), Long.MIN_VALUE, Long.MAX_VALUE)));
         ops.add(new Op.DropSequence(new Sequence(TableName.of("seq3"), -5, 3_000_000_000L)));
+        ops.add(new Op.AlterSequence(Sequence.of("seq4", 1, 50), Sequence.of("seq4", 1, 20)));
         ops.add(new Op.Execute("update Book\nset title = 'x'\nwhere id = 1\n", "update Book set title = null"));
         return ops;
     }
