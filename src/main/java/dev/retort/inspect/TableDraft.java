@@ -51,6 +51,9 @@ final class TableDraft {
     }
 
     private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
+        if (items.size() < 2) {
+            return items; // most tables have no or one key, index, check: a stream each was 1.3 MB per 1,000 tables
+        }
         return items.stream().sorted(order).toList();
     }
 
