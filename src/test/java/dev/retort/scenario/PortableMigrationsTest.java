@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static dev.retort.scenario.Target.MARIADB;
-import static dev.retort.scenario.Target.POSTGRESQL;
-import static dev.retort.scenario.Target.SQLITE;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,9 +36,7 @@ class PortableMigrationsTest {
      * The pairs Retort cannot carry a scenario's migrations between yet, each with why: "scenario source
      * target" to the reason. Every entry fails without its abort; nothing else is skipped.
      */
-    private static final Map<String, String> KNOWN_LIMITATIONS = Map.of(
-            key("checks", POSTGRESQL, SQLITE), "checks read back from PostgreSQL carry ::text casts and"
-                    + " = ANY (ARRAY[...]), which SQLite cannot parse when the downgrade re-adds them");
+    private static final Map<String, String> KNOWN_LIMITATIONS = Map.of();
 
     private static String key(String scenario, Target source, Target target) {
         return scenario + " " + source.name() + " " + target.name();
