@@ -14,8 +14,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -102,7 +104,12 @@ public final class Migrator {
         }
     }
 
-    /** The version table and its history, read and changed while holding the lock. */
+    /**
+     * The version table and its history, read and changed while holding the lock. Nobody else changes them while
+     * the lock is held, so the session reads them once (which of its tables exist, the version rows, the last
+     * history rank) and keeps what it knows up to date with its own changes; a change that fails is rolled back, and
+     * what the session knew is forgotten with it, to be read again.
+     */
     public final class Session {
 
         /** SQLite: the run is one transaction, already begun by the lock; steps are savepoints. */
@@ -115,6 +122,12 @@ public final class Migrator {
         private final boolean tracked;
         /** The progress of the step running now, when tracked; null before it could start. */
         private StatementProgress running;
+        /** Which of the version, history and progress tables exist ({@link VersionTable#key} names); null: not read yet. */
+        private Set<String> tables;
+        /** The version table's rows; null: not read yet. */
+        private Set<String> rows;
+        /** The rank of the last history row; -1: not read yet. */
+        private long lastRank = -1;
 
         private Session(boolean oneTransaction, boolean tracked) {
             this.oneTransaction = oneTransaction;
@@ -124,7 +137,7 @@ public final class Migrator {
         /** The version table's rows: the applied heads. */
         public Set<String> rows() {
             try {
-                return versionTable.read(connection);
+                return new TreeSet<>(knownRows());
             } catch (SQLException e) {
                 throw new DatabaseException("cannot read the version table " + versionTable.name() + ": " + Database.firstLine(e.getMessage()), e);
             }
@@ -133,7 +146,13 @@ public final class Migrator {
         /** The version history, oldest first (empty for a database migrated before Retort kept one). */
         public List<HistoryEntry> history() {
             try {
-                return history.read(connection);
+                if (!exists(history.name())) {
+                    lastRank = 0;
+                    return new ArrayList<>();
+                }
+                List<HistoryEntry> entries = history.rows(connection);
+                lastRank = entries.stream().mapToLong(HistoryEntry::rank).max().orElse(0);
+                return entries;
             } catch (SQLException e) {
                 throw new DatabaseException("cannot read the version history " + history.name() + ": " + Database.firstLine(e.getMessage()), e);
             }
@@ -166,10 +185,14 @@ public final class Migrator {
             int[] cleared = {0};
             change("stamp", sql, executed -> {
                 ensureTables(executed);
-                change.applyTo(versionTable.read(connection)); // the change and the table must agree
-                versionTable.change(connection, change.deleteRows(), change.insertRows(), executed);
-                history.append(connection, entries, executed);
-                cleared[0] = progress.clear(connection, executed);
+                Set<String> after = change.applyTo(knownRows()); // the change and the table must agree
+                StatementBatch batch = new StatementBatch(kind);
+                versionTable.change(batch, change.deleteRows(), change.insertRows());
+                long rank = history.append(batch, knownLastRank(), entries);
+                batch.run(connection, executed);
+                rows = after;
+                lastRank = rank;
+                cleared[0] = exists(progress.name()) ? progress.clear(connection, executed) : 0;
             });
             return cleared[0];
         }
@@ -181,14 +204,18 @@ public final class Migrator {
             }
             change(what, sql, executed -> {
                 ensureTables(executed);
-                history.append(connection, entries, executed);
+                StatementBatch batch = new StatementBatch(kind);
+                long rank = history.append(batch, knownLastRank(), entries);
+                batch.run(connection, executed);
+                lastRank = rank;
             });
         }
 
         private void runStep(Step step, Migration migration, String checksum, Consumer<String> executed, Consumer<String> info)
                 throws Exception {
             ensureTables(executed);
-            step.applyTo(versionTable.read(connection)); // the plan and the table must agree before anything changes
+            Set<String> after = step.applyTo(knownRows()); // the plan and the table must agree before anything changes
+            long rank = knownLastRank();
             DdlExecutor.Journal journal = DdlExecutor.Journal.NONE;
             if (tracked) {
                 running = StatementProgress.start(connection, progress, kind, step);
@@ -213,20 +240,62 @@ public final class Migrator {
             }
             DdlExecutor.afterMigration(connection, kind);
             long ms = (System.nanoTime() - start) / 1_000_000;
-            versionTable.change(connection, step.versionChange().deleteRows(), step.versionChange().insertRows(), executed);
-            history.append(connection, List.of(new HistoryEntry(0, step.id(),
-                    step.upgrade() ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE, checksum, now(), ms)), executed);
+            // the version change and the history row go in one round trip where the driver can
+            StatementBatch batch = new StatementBatch(kind);
+            versionTable.change(batch, step.versionChange().deleteRows(), step.versionChange().insertRows());
+            rank = history.append(batch, rank, List.of(new HistoryEntry(0, step.id(),
+                    step.upgrade() ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE, checksum, now(), ms)));
+            batch.run(connection, executed);
+            rows = after;
+            lastRank = rank;
             if (tracked) {
                 progress.clear(connection, executed); // in the commit that moves the version table
             }
         }
 
+        /** Creates the tables the session needs that do not exist yet; once they do, this asks the database nothing. */
         private void ensureTables(Consumer<String> executed) throws SQLException {
-            versionTable.ensure(connection, executed);
-            history.ensure(connection, executed);
-            if (tracked) {
-                progress.ensure(connection, executed);
+            if (!exists(versionTable.name())) {
+                VersionTable.create(connection, versionTable.createSql(), executed);
+                tables.add(VersionTable.key(versionTable.name()));
             }
+            if (!exists(history.name())) {
+                VersionTable.create(connection, history.createSql(false), executed);
+                tables.add(VersionTable.key(history.name()));
+            }
+            if (tracked && !exists(progress.name())) {
+                VersionTable.create(connection, progress.createSql(), executed);
+                tables.add(VersionTable.key(progress.name()));
+            }
+        }
+
+        /** Whether one of the session's tables exists; the first call asks the catalog about all three at once. */
+        private boolean exists(String table) throws SQLException {
+            if (tables == null) {
+                tables = VersionTable.existing(connection, kind, List.of(versionTable.name(), history.name(), progress.name()));
+            }
+            return tables.contains(VersionTable.key(table));
+        }
+
+        private Set<String> knownRows() throws SQLException {
+            if (rows == null) {
+                rows = exists(versionTable.name()) ? versionTable.rows(connection) : Set.of();
+            }
+            return rows;
+        }
+
+        private long knownLastRank() throws SQLException {
+            if (lastRank < 0) {
+                lastRank = exists(history.name()) ? history.lastRank(connection) : 0;
+            }
+            return lastRank;
+        }
+
+        /** After a rollback the tables are as the database says: what the session knew may be undone. */
+        private void forget() {
+            tables = null;
+            rows = null;
+            lastRank = -1;
         }
 
         private void change(String what, Consumer<String> sql, Work work) {
@@ -239,10 +308,18 @@ public final class Migrator {
                 sql.accept(s);
                 pause.accept(s);
             };
-            if (oneTransaction) {
-                underSavepoint(what, executed, work);
-            } else {
-                inTransaction(what, executed, work);
+            boolean done = false;
+            try {
+                if (oneTransaction) {
+                    underSavepoint(what, executed, work);
+                } else {
+                    inTransaction(what, executed, work);
+                }
+                done = true;
+            } finally {
+                if (!done) {
+                    forget();
+                }
             }
         }
 

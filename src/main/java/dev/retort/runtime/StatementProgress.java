@@ -51,12 +51,12 @@ final class StatementProgress implements DdlExecutor.Journal {
     }
 
     /**
-     * Reads what earlier runs left and starts recording this one.
+     * Reads what earlier runs left in the progress table, which must exist, and starts recording this one.
      *
      * @throws DatabaseException when another migration stopped half way, or this one cannot be resumed
      */
     static StatementProgress start(Connection c, VersionProgress table, DatabaseKind kind, Step step) throws SQLException {
-        List<Entry> rows = table.read(c);
+        List<Entry> rows = table.rows(c);
         if (!rows.isEmpty()) {
             Entry first = rows.get(0);
             String direction = direction(step);

@@ -3,14 +3,11 @@ package dev.retort.runtime;
 import dev.retort.model.DatabaseKind;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The version history, {@code <version-table>_history}: a row for every revision applied, reverted, stamped or
@@ -55,22 +52,14 @@ public final class VersionHistory {
         return VersionTable.tableExists(c, kind, name);
     }
 
-    void ensure(Connection c, Consumer<String> executed) throws SQLException {
-        if (!exists(c)) {
-            String sql = createSql(false);
-            try (Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
-            executed.accept(sql);
-        }
-    }
-
     /** Every row, oldest first; empty when the table does not exist (a database migrated before Retort kept history). */
     public List<HistoryEntry> read(Connection c) throws SQLException {
+        return exists(c) ? rows(c) : new ArrayList<>();
+    }
+
+    /** Every row of a table known to exist, oldest first. */
+    List<HistoryEntry> rows(Connection c) throws SQLException {
         List<HistoryEntry> rows = new ArrayList<>();
-        if (!exists(c)) {
-            return rows;
-        }
         String sql = "select installed_rank, revision, direction, checksum, applied_at, duration_ms from " + quoted()
                 + " order by installed_rank";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -83,38 +72,32 @@ public final class VersionHistory {
         return rows;
     }
 
-    /** Appends rows after the last one (the caller holds the migration lock), handing each statement to {@code executed}. */
-    void append(Connection c, List<HistoryEntry> entries, Consumer<String> executed) throws SQLException {
-        if (entries.isEmpty()) {
-            return;
-        }
-        long rank;
+    /** The rank of the last row of a table known to exist; 0 when it has none. */
+    long lastRank(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select coalesce(max(installed_rank), 0) from " + quoted())) {
             rs.next();
-            rank = rs.getLong(1);
+            return rs.getLong(1);
         }
+    }
+
+    /**
+     * Adds the inserts of {@code entries} to {@code batch}, ranked after {@code lastRank} (the caller holds the
+     * migration lock, so nobody else appends); returns the rank of the last.
+     */
+    long append(StatementBatch batch, long lastRank, List<HistoryEntry> entries) {
         String sql = "insert into " + quoted() + " (installed_rank, revision, direction, checksum, applied_at, duration_ms)"
                 + " values (?, ?, ?, ?, ?, ?)";
+        long rank = lastRank;
         for (HistoryEntry e : entries) {
             rank++;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, rank);
-                ps.setString(2, e.revision());
-                ps.setString(3, e.direction());
-                ps.setString(4, e.checksum());
-                ps.setString(5, e.appliedAt());
-                if (e.durationMs() == null) {
-                    ps.setNull(6, Types.BIGINT);
-                } else {
-                    ps.setLong(6, e.durationMs());
-                }
-                ps.executeUpdate();
-            }
-            executed.accept("insert into " + quoted() + " (installed_rank, revision, direction, checksum, applied_at, duration_ms) values ("
+            String echo = "insert into " + quoted() + " (installed_rank, revision, direction, checksum, applied_at, duration_ms) values ("
                     + rank + ", " + versionTable.literal(e.revision()) + ", " + versionTable.literal(e.direction()) + ", "
-                    + versionTable.literal(e.checksum()) + ", " + versionTable.literal(e.appliedAt()) + ", " + e.durationMs() + ")");
+                    + versionTable.literal(e.checksum()) + ", " + versionTable.literal(e.appliedAt()) + ", " + e.durationMs() + ")";
+            batch.add(sql, echo, StatementBatch.bigint(rank), StatementBatch.text(e.revision()), StatementBatch.text(e.direction()),
+                    StatementBatch.text(e.checksum()), StatementBatch.text(e.appliedAt()), StatementBatch.bigint(e.durationMs()));
         }
+        return rank;
     }
 
     /**

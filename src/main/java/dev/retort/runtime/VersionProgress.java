@@ -74,22 +74,14 @@ public final class VersionProgress {
         return VersionTable.tableExists(c, kind, name);
     }
 
-    void ensure(Connection c, Consumer<String> executed) throws SQLException {
-        if (!exists(c)) {
-            String sql = createSql();
-            try (Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
-            executed.accept(sql);
-        }
-    }
-
     /** Every row, in order; empty when the table does not exist. */
     List<Entry> read(Connection c) throws SQLException {
+        return exists(c) ? rows(c) : new ArrayList<>();
+    }
+
+    /** Every row of a table known to exist, in order. */
+    List<Entry> rows(Connection c) throws SQLException {
         List<Entry> rows = new ArrayList<>();
-        if (!exists(c)) {
-            return rows;
-        }
         String sql = "select entry_no, revision, direction, statement_no, state, sql_text, started_at from " + quoted()
                 + " order by entry_no";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -130,11 +122,11 @@ public final class VersionProgress {
         }
     }
 
-    /** Removes every row, handing the statement to {@code executed} when there were any; returns how many. */
+    /**
+     * Removes every row of a table known to exist, handing the statement to {@code executed} when there were any;
+     * returns how many.
+     */
     int clear(Connection c, Consumer<String> executed) throws SQLException {
-        if (!exists(c)) {
-            return 0;
-        }
         String sql = "delete from " + quoted();
         int n;
         try (Statement s = c.createStatement()) {

@@ -3,13 +3,15 @@ package dev.retort.runtime;
 import dev.retort.model.DatabaseKind;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -66,36 +68,66 @@ public final class VersionTable {
     }
 
     static boolean tableExists(Connection c, DatabaseKind kind, String table) throws SQLException {
-        DatabaseMetaData md = c.getMetaData();
-        for (String candidate : List.of(table, table.toLowerCase(), table.toUpperCase())) {
-            try (ResultSet rs = md.getTables(kind == DatabaseKind.MARIADB ? c.getCatalog() : null, null, candidate, null)) {
+        return !existing(c, kind, List.of(table)).isEmpty();
+    }
+
+    /**
+     * Which of {@code tables} exist, names compared case-insensitively and returned lower-case, where Retort's
+     * unqualified statements create them: the current schema (PostgreSQL), the current database (MariaDB), the main
+     * database (SQLite). One catalog query: pgjdbc's {@code DatabaseMetaData.getTables} is a heavy one, and needs a
+     * call per spelling of the name.
+     */
+    static Set<String> existing(Connection c, DatabaseKind kind, List<String> tables) throws SQLException {
+        String in = String.join(", ", Collections.nCopies(tables.size(), "?"));
+        String sql = switch (kind) {
+            case SQLITE -> "select name from sqlite_master where type in ('table', 'view') and lower(name) in (" + in + ")";
+            case POSTGRESQL -> "select c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                    + " where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm', 'f') and lower(c.relname) in (" + in + ")";
+            case MARIADB -> "select table_name from information_schema.tables where table_schema = database() and lower(table_name) in ("
+                    + in + ")";
+        };
+        Set<String> found = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < tables.size(); i++) {
+                ps.setString(i + 1, key(tables.get(i)));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
-                        return true;
-                    }
+                    found.add(key(rs.getString(1)));
                 }
             }
         }
-        return false;
+        return found;
+    }
+
+    /** A table name as {@link #existing} reports it: the configuration only allows plain ASCII names. */
+    static String key(String table) {
+        return table.toLowerCase(Locale.ROOT);
     }
 
     /** Creates the table when it is missing, handing the statement to {@code executed}. */
     public void ensure(Connection c, Consumer<String> executed) throws SQLException {
         if (!exists(c)) {
-            String sql = createSql();
-            try (Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
-            executed.accept(sql);
+            create(c, createSql(), executed);
         }
+    }
+
+    /** Runs a create statement, then hands it to {@code executed}. */
+    static void create(Connection c, String sql, Consumer<String> executed) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+        executed.accept(sql);
     }
 
     /** The applied heads; empty when the table does not exist (a database never migrated). */
     public Set<String> read(Connection c) throws SQLException {
+        return exists(c) ? rows(c) : new TreeSet<>();
+    }
+
+    /** The applied heads of a table known to exist. */
+    Set<String> rows(Connection c) throws SQLException {
         Set<String> rows = new TreeSet<>();
-        if (!exists(c)) {
-            return rows;
-        }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select version_num from " + quoted())) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
@@ -109,19 +141,18 @@ public final class VersionTable {
      * once it has run.
      */
     public void change(Connection c, Collection<String> delete, Collection<String> insert, Consumer<String> executed) throws SQLException {
+        StatementBatch batch = new StatementBatch(kind);
+        change(batch, delete, insert);
+        batch.run(c, executed);
+    }
+
+    /** Adds a change of rows to {@code batch}: deletes then inserts, each in the order of the ids. */
+    void change(StatementBatch batch, Collection<String> delete, Collection<String> insert) {
         for (String id : new TreeSet<>(delete)) {
-            try (PreparedStatement ps = c.prepareStatement("delete from " + quoted() + " where version_num = ?")) {
-                ps.setString(1, id);
-                ps.executeUpdate();
-            }
-            executed.accept(deleteSql(id));
+            batch.add("delete from " + quoted() + " where version_num = ?", deleteSql(id), StatementBatch.text(id));
         }
         for (String id : new TreeSet<>(insert)) {
-            try (PreparedStatement ps = c.prepareStatement("insert into " + quoted() + " (version_num) values (?)")) {
-                ps.setString(1, id);
-                ps.executeUpdate();
-            }
-            executed.accept(insertSql(id));
+            batch.add("insert into " + quoted() + " (version_num) values (?)", insertSql(id), StatementBatch.text(id));
         }
     }
 

@@ -1,0 +1,180 @@
+package dev.retort.runtime;
+
+import dev.retort.model.Column;
+import dev.retort.model.ColumnType;
+import dev.retort.model.DatabaseKind;
+import dev.retort.model.Table;
+import dev.retort.ops.Migration;
+import dev.retort.ops.Operations;
+import dev.retort.revision.RevisionInfo;
+import dev.retort.revision.Step;
+import dev.retort.revision.VersionChange;
+import dev.retort.testing.MariaDbServer;
+import dev.retort.testing.PostgresServer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A session reads the version table, its history and which of its tables exist once, and keeps them up to date
+ * with its own changes: the database must end exactly as if every step had read them again, also after a step
+ * that failed and was rolled back (the tables that step created are gone with it) and across sessions.
+ */
+class SessionBookkeepingTest {
+
+    static final String A = "1111aaaaaaaa";
+    static final String B = "2222bbbbbbbb";
+    static final String C = "3333cccccccc";
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void stepsAfterAFailedFirstStepCreateTheTablesAgain(DatabaseKind kind) throws Exception {
+        try (Connection c = open(kind)) {
+            VersionTable vt = new VersionTable("retort_version", kind);
+            List<String> statements = new ArrayList<>();
+            new Migrator(c, kind, vt).locked(s -> { }, session -> {
+                assertEquals(Set.of(), session.rows());
+                assertEquals(List.of(), session.history());
+                DatabaseException failure = assertThrows(DatabaseException.class,
+                        () -> session.apply(List.of(up(A, null)), r -> failing(), r -> "src:a", s -> { }, s -> { }));
+                assertTrue(failure.getMessage().contains("boom"), failure.getMessage());
+                try {
+                    assertEquals(!kind.transactionalDdl(), vt.exists(c), "the version table goes with the failed step's rollback");
+                } catch (SQLException e) {
+                    throw new AssertionError(e);
+                }
+                session.apply(List.of(up(A, null), up(B, A)), r -> creating("t_" + r.id()), r -> "src:" + r.id(), s -> { },
+                        statements::add);
+                assertEquals(Set.of(B), session.rows());
+                return null;
+            });
+            assertEquals(Set.of(B), vt.read(c));
+            assertEquals(List.of("1 " + A + " upgrade src:" + A, "2 " + B + " upgrade src:" + B), history(vt, c));
+            // MariaDB's create statements committed by themselves in the failed step: they stay
+            assertEquals(kind.transactionalDdl(), statements.get(0).startsWith("create table " + vt.quoted()), statements.toString());
+            int delete = statements.indexOf(vt.deleteSql(A));
+            assertTrue(delete > 0, statements.toString());
+            assertEquals(vt.insertSql(B), statements.get(delete + 1), "each statement is reported once it ran, in order");
+            assertTrue(statements.get(delete + 2).startsWith("insert into " + VersionTable.quote("retort_version_history", kind)
+                    + " (installed_rank, revision, direction, checksum, applied_at, duration_ms) values (2, '" + B + "', 'upgrade', 'src:"
+                    + B + "', "), statements.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void ranksAndRowsContinueAcrossSessionsStampsAndFailures(DatabaseKind kind) throws Exception {
+        try (Connection c = open(kind)) {
+            VersionTable vt = new VersionTable("retort_version", kind);
+            Function<RevisionInfo, Migration> tables = r -> creating("t_" + r.id());
+            new Migrator(c, kind, vt).locked(s -> { }, session -> {
+                session.stamp(new VersionChange(Set.of(), Set.of(A)), List.of(Migrator.entry(A, HistoryEntry.STAMP, "src:" + A)), s -> { });
+                session.apply(List.of(up(B, A)), tables, r -> "src:" + r.id(), s -> { }, s -> { });
+                return null;
+            });
+            new Migrator(c, kind, vt).locked(s -> { }, session -> {
+                assertEquals(Set.of(B), session.rows(), "a new session reads what the last one left");
+                session.apply(List.of(up(C, B)), tables, r -> "src:" + r.id(), s -> { }, s -> { });
+                assertThrows(DatabaseException.class, () -> session.apply(List.of(down(C, B)), r -> failing(), r -> "src:" + r.id(),
+                        s -> { }, s -> { }));
+                assertEquals(Set.of(C), session.rows(), "the failed step left the rows as they were");
+                session.record("repair", List.of(Migrator.entry(C, HistoryEntry.REPAIR, "src:c2")), s -> { });
+                session.apply(List.of(down(C, B)), tables, r -> "src:" + r.id(), s -> { }, s -> { });
+                return null;
+            });
+            assertEquals(Set.of(B), vt.read(c));
+            assertEquals(List.of("1 " + A + " stamp src:" + A, "2 " + B + " upgrade src:" + B, "3 " + C + " upgrade src:" + C,
+                    "4 " + C + " repair src:c2", "5 " + C + " downgrade src:" + C), history(vt, c));
+            assertFalse(Workspace.tables(c, kind).contains("t_" + C), "the downgrade ran");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void tablesAreFoundWhateverTheCaseOfTheirNames(DatabaseKind kind) throws Exception {
+        try (Connection c = open(kind); Statement s = c.createStatement()) {
+            s.execute("create table " + VersionTable.quote("Retort_VERSION", kind) + " (version_num varchar(32) not null)");
+            if (kind == DatabaseKind.POSTGRESQL) {
+                // only the schema the unqualified names go to counts
+                s.execute("create schema elsewhere");
+                s.execute("create table elsewhere.retort_version_history (installed_rank integer)");
+            }
+            assertEquals(Set.of("retort_version"),
+                    VersionTable.existing(c, kind, List.of("retort_version", "retort_version_history", "retort_version_progress")));
+            assertTrue(VersionTable.tableExists(c, kind, "RETORT_version"));
+            assertFalse(VersionTable.tableExists(c, kind, "retort_version_history"));
+            assertFalse(VersionTable.tableExists(c, kind, "retort_versio"), "a name is not a pattern");
+        }
+    }
+
+    private Connection open(DatabaseKind kind) {
+        String url = switch (kind) {
+            case SQLITE -> "jdbc:sqlite:" + tmp.resolve("app.sqlite");
+            case POSTGRESQL -> PostgresServer.get().createDatabase();
+            case MARIADB -> MariaDbServer.get().createDatabase();
+        };
+        return Database.open(url, null, null, kind);
+    }
+
+    private static List<String> history(VersionTable vt, Connection c) throws SQLException {
+        return vt.history().read(c).stream().map(e -> e.rank() + " " + e.revision() + " " + e.direction() + " " + e.checksum()).toList();
+    }
+
+    private static RevisionInfo revision(String id, String parent) {
+        return new RevisionInfo(id, parent == null ? List.of() : List.of(parent), "step " + id, "2026-11-25T10:00:00Z", null,
+                "migrations.R" + id);
+    }
+
+    private static Step up(String id, String parent) {
+        return new Step(revision(id, parent), true, new VersionChange(parent == null ? Set.of() : Set.of(parent), Set.of(id)));
+    }
+
+    private static Step down(String id, String parent) {
+        return new Step(revision(id, parent), false, new VersionChange(Set.of(id), parent == null ? Set.of() : Set.of(parent)));
+    }
+
+    private static Migration creating(String table) {
+        return new Migration() {
+            @Override
+            public void upgrade(Operations op) {
+                op.createTable(Table.builder(table).column(Column.of("id", ColumnType.bigint()).notNull()).primaryKey("id").build());
+            }
+
+            @Override
+            public void downgrade(Operations op) {
+                op.dropTable(table);
+            }
+        };
+    }
+
+    private static Migration failing() {
+        return new Migration() {
+            @Override
+            public void upgrade(Operations op) {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public void downgrade(Operations op) {
+                throw new IllegalStateException("boom");
+            }
+        };
+    }
+}
