@@ -31,6 +31,12 @@ final class PortableType {
         Dialect dialect = metadata.getDatabase().getDialect();
         DdlTypeRegistry registry = metadata.getDatabase().getTypeConfiguration().getDdlTypeRegistry();
         Size size = column.getColumnSize(dialect, metadata);
+        if (isUuidStoredAsBinary(column, sqlType, metadata, registry)) {
+            // SQLite, MariaDB before 10.7: Hibernate stores a UUID as binary(16). The model says UUID, so that a
+            // migration written here creates PostgreSQL's (and MariaDB 10.7's) native uuid there, as Hibernate would;
+            // the DDL renders UUID as binary(16) where there is no such type
+            return ColumnType.of(SqlTypes.UUID);
+        }
         // A columnDefinition cannot be told apart from a type Hibernate resolved itself (generator tables
         // and TABLE_PER_CLASS copies carry a preset type name too), so the round trip decides: a definition
         // that the code renders back to exactly is as good as portable; anything else stays verbatim.
@@ -51,6 +57,27 @@ final class PortableType {
             return new ColumnType(java.sql.Types.OTHER, size.getLength(), null, null, sqlType);
         }
         return ColumnType.sql(sqlType);
+    }
+
+    private static boolean isUuidStoredAsBinary(Column column, String sqlType, Metadata metadata, DdlTypeRegistry registry) {
+        if (!isUuid(column, metadata) || registry.getDescriptor(SqlTypes.UUID) != null) {
+            return false;
+        }
+        DdlType binary = registry.getDescriptor(SqlTypes.BINARY);
+        return binary != null && sqlType.equals(render(binary, ColumnType.of(SqlTypes.BINARY, 16L, null, null)));
+    }
+
+    /** A column of Java type UUID (a key column says binary here), or a foreign key column to one (it says UUID). */
+    private static boolean isUuid(Column column, Metadata metadata) {
+        if (codes(column, metadata).contains(SqlTypes.UUID)) {
+            return true;
+        }
+        try {
+            return column.getValue() instanceof org.hibernate.mapping.BasicValue basic
+                    && basic.resolve().getDomainJavaType().getJavaTypeClass() == java.util.UUID.class;
+        } catch (RuntimeException e) {
+            return false; // a value Hibernate cannot resolve on its own: not ours to reinterpret
+        }
     }
 
     /**

@@ -48,6 +48,9 @@ class ColumnTypeRoundTripTest {
                 for (var column : table.getColumns()) {
                     ColumnType type = ours.column(column.getName()).orElseThrow().type();
                     String rendered = type.isVerbatim() ? type.definition()
+                            : type.code() == org.hibernate.type.SqlTypes.UUID && registry.getDescriptor(type.code()) == null
+                            // no uuid type here: Hibernate (and Retort's DDL) write binary(16)
+                            ? registry.getTypeName(org.hibernate.type.SqlTypes.BINARY, new Size(null, null, 16L))
                             : registry.getTypeName(type.code(), new Size(type.precision(), type.scale(), type.length()));
                     // a columnDefinition's default and not null are the column's, not the type's
                     assertEquals(ColumnDefinition.parse(column.getSqlType(metadata)).type(), rendered, table.getName() + "." + column.getName() + " as " + type);

@@ -124,6 +124,10 @@ class HibernateDdlAgreementTest {
         if (type.isVerbatim()) {
             return type.definition();
         }
+        if (type.code() == org.hibernate.type.SqlTypes.UUID && types.getDescriptor(type.code()) == null) {
+            // where a UUID has no type of its own Hibernate writes binary(16), and so does Retort's DDL (TypeNames)
+            return types.getDescriptor(org.hibernate.type.SqlTypes.BINARY).getTypeName(new Size(null, null, 16L));
+        }
         return types.getDescriptor(type.code()).getTypeName(new Size(type.precision(), type.scale(), type.length()));
     }
 

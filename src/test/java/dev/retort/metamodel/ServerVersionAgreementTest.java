@@ -187,8 +187,9 @@ class ServerVersionAgreementTest {
         }
         assertEquals(List.of(), mismatches, kind + " " + version);
         if (kind == DatabaseKind.MARIADB) {
-            // the UUID columns: without the version, the model would have said binary(16)
-            assertTrue(versionDependent >= 4, "columns whose model depends on the version: " + versionDependent);
+            // the model is the same whatever the version (a UUID is UUID; the DDL renders it as uuid or binary(16)),
+            // so a migration written for one version runs on the other
+            assertEquals(0, versionDependent, "columns whose model depends on the version");
         }
     }
 
