@@ -31,6 +31,10 @@ final class PortableType {
         Dialect dialect = metadata.getDatabase().getDialect();
         DdlTypeRegistry registry = metadata.getDatabase().getTypeConfiguration().getDdlTypeRegistry();
         Size size = column.getColumnSize(dialect, metadata);
+        ColumnType varbinary = varbinaryTurnedLob(column, sqlType, metadata, registry, size);
+        if (varbinary != null) {
+            return varbinary;
+        }
         if (isUuidStoredAsBinary(column, sqlType, metadata, registry)) {
             // SQLite, MariaDB before 10.7: Hibernate stores a UUID as binary(16). The model says UUID, so that a
             // migration written here creates PostgreSQL's (and MariaDB 10.7's) native uuid there, as Hibernate would;
@@ -65,6 +69,36 @@ final class PortableType {
         }
         DdlType binary = registry.getDescriptor(SqlTypes.BINARY);
         return binary != null && sqlType.equals(render(binary, ColumnType.of(SqlTypes.BINARY, 16L, null, null)));
+    }
+
+    /**
+     * A {@code byte[]} mapped as varbinary(n) that the dialect writes as its LOB type because it has no varbinary
+     * (SQLite: any length but the default becomes blob): the model keeps varbinary(n), which renders as the same
+     * blob here and as bytea/varbinary(n) where Hibernate writes those, so that a migration written here carries it.
+     */
+    private static ColumnType varbinaryTurnedLob(Column column, String sqlType, Metadata metadata, DdlTypeRegistry registry,
+                                                 Size size) {
+        int code = column.getSqlTypeCode(metadata);
+        boolean lob = code == SqlTypes.BLOB || code == SqlTypes.LONGVARBINARY || code == SqlTypes.LONG32VARBINARY;
+        if (!lob || size.getLength() == null || !isPlainByteArray(column)) {
+            return null;
+        }
+        DdlType varbinary = registry.getDescriptor(SqlTypes.VARBINARY);
+        ColumnType candidate = ColumnType.of(SqlTypes.VARBINARY, size.getLength(), null, null);
+        return varbinary != null && sqlType.equals(render(varbinary, candidate)) ? candidate : null;
+    }
+
+    /** A byte[] (or Byte[]) attribute without {@code @Lob}: varbinary in Hibernate's mapping, whatever the dialect. */
+    private static boolean isPlainByteArray(Column column) {
+        try {
+            if (!(column.getValue() instanceof org.hibernate.mapping.BasicValue basic) || basic.isLob()) {
+                return false;
+            }
+            Class<?> type = basic.resolve().getDomainJavaType().getJavaTypeClass();
+            return type == byte[].class || type == Byte[].class;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** A column of Java type UUID (a key column says binary here), or a foreign key column to one (it says UUID). */
