@@ -64,11 +64,13 @@ final class PortableType {
     }
 
     private static boolean isUuidStoredAsBinary(Column column, String sqlType, Metadata metadata, DdlTypeRegistry registry) {
-        if (!isUuid(column, metadata) || registry.getDescriptor(SqlTypes.UUID) != null) {
+        // cheapest first: most dialects have a uuid type, and most columns are not binary(16)
+        if (registry.getDescriptor(SqlTypes.UUID) != null) {
             return false;
         }
         DdlType binary = registry.getDescriptor(SqlTypes.BINARY);
-        return binary != null && sqlType.equals(render(binary, ColumnType.of(SqlTypes.BINARY, 16L, null, null)));
+        return binary != null && sqlType.equals(render(binary, ColumnType.of(SqlTypes.BINARY, 16L, null, null)))
+                && isUuid(column, metadata);
     }
 
     /**
