@@ -3,7 +3,6 @@ package dev.retort.metamodel;
 import dev.retort.ddl.ServerVersion;
 import dev.retort.model.Check;
 import dev.retort.model.Column;
-import dev.retort.model.ColumnType;
 import dev.retort.model.DatabaseKind;
 import dev.retort.model.FkAction;
 import dev.retort.model.ForeignKey;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import org.hibernate.type.SqlTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -267,40 +265,7 @@ public final class MetamodelReader {
                     }
                 }
             }
-            return new Schema(uuidForeignKeys(tables), sequences);
-        }
-
-        /**
-         * A foreign key column takes its key's type: where Hibernate stores a UUID as binary(16), the key column is
-         * UUID in the model ({@link PortableType}) but the foreign key column's own mapping only says binary(16).
-         */
-        private static List<Table> uuidForeignKeys(List<Table> tables) {
-            Map<String, Table> byKey = new java.util.HashMap<>();
-            tables.forEach(t -> byKey.put(t.name().key(), t));
-            ColumnType binary16 = ColumnType.of(SqlTypes.BINARY, 16L, null, null);
-            List<Table> result = new ArrayList<>(tables.size());
-            for (Table t : tables) {
-                List<Column> columns = new ArrayList<>(t.columns());
-                boolean changed = false;
-                for (var fk : t.foreignKeys()) {
-                    Table target = byKey.get(fk.referencedTable().key());
-                    List<String> targetColumns = target == null ? List.of() : !fk.referencedColumns().isEmpty()
-                            ? fk.referencedColumns() : target.primaryKey() == null ? List.of() : target.primaryKey().columns();
-                    for (int i = 0; i < fk.columns().size() && i < targetColumns.size(); i++) {
-                        var referenced = target.column(targetColumns.get(i));
-                        for (int j = 0; j < columns.size(); j++) {
-                            Column c = columns.get(j);
-                            if (c.name().equalsIgnoreCase(fk.columns().get(i)) && c.type().equals(binary16) && referenced.isPresent()
-                                    && referenced.get().type().equals(ColumnType.of(SqlTypes.UUID))) {
-                                columns.set(j, c.withType(ColumnType.of(SqlTypes.UUID)));
-                                changed = true;
-                            }
-                        }
-                    }
-                }
-                result.add(changed ? t.toBuilder().columns(columns).build() : t);
-            }
-            return result;
+            return new Schema(tables, sequences);
         }
 
         private Table table(org.hibernate.mapping.Table table) {
