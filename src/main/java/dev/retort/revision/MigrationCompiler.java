@@ -123,7 +123,7 @@ public final class MigrationCompiler {
             }
             byte[] source;
             try {
-                source = Files.readAllBytes(revision.source());
+                source = revision.sourceBytes();
             } catch (IOException e) {
                 throw new RevisionException(revision.source() + ": cannot read: " + e, e);
             }

@@ -192,7 +192,7 @@ public final class MigrationScanner {
         }
         String className = header.packageName().isEmpty() ? stem : qualified(header.packageName(), stem);
         return new RevisionInfo(revision.id(), revision.parents(), revision.message(), revision.created(), file,
-                className);
+                className, new SourceText(source));
     }
 
     /** {@code R<id>} or {@code R<id>_<slug>}. */

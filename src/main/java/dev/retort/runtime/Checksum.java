@@ -4,7 +4,6 @@ import dev.retort.revision.RevisionInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,7 +27,7 @@ public final class Checksum {
     public static String of(RevisionInfo revision, ClassLoader classes) {
         if (revision.source() != null) {
             try {
-                return ofSource(Files.readAllBytes(revision.source()));
+                return ofSource(revision.sourceBytes());
             } catch (IOException e) {
                 throw new DatabaseException("cannot read " + revision.source() + " to check what was applied: " + e.getMessage(), e);
             }
