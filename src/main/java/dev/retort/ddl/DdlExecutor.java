@@ -53,6 +53,8 @@ public final class DdlExecutor implements OpSink {
     private int count;
     /** Schemas this migration has created (if missing) already: one {@code create schema} each is enough. */
     private final Set<String> schemasCreated = new HashSet<>();
+    /** Statements held back for the caller to send with its own ({@link #deferStatements}); null: each runs at once. */
+    private List<String> deferred;
 
     /**
      * Where a database without transactional DDL keeps count of the statements of a migration that took effect,
@@ -144,13 +146,45 @@ public final class DdlExecutor implements OpSink {
         return kind;
     }
 
-    /** The connection, after every op so far has run (a pending rebuild included). */
+    /**
+     * Holds the statements of the ops back instead of running each at once, for the caller to send together with
+     * statements of its own in one round trip ({@link #takeDeferred}): what the runtime does inside a migration's
+     * transaction on PostgreSQL, so that a step is one round trip and its commit. Only without a journal (nothing is recorded per statement) and not on SQLite, whose rebuilds read the database.
+     * Taking the {@link #connection()} runs what is held back first, so a migration's own JDBC code sees its ops done.
+     */
+    public DdlExecutor deferStatements() {
+        if (journal != Journal.NONE || kind == DatabaseKind.SQLITE || connection == null) {
+            throw new IllegalStateException("statements are deferred only on a client-server database, without a journal");
+        }
+        if (deferred == null) {
+            deferred = new ArrayList<>();
+        }
+        return this;
+    }
+
+    /**
+     * The statements held back so far, in order, which the caller now runs and reports; this forgets them. Empty
+     * unless {@link #deferStatements} was called.
+     */
+    public List<String> takeDeferred() {
+        if (deferred == null || deferred.isEmpty()) {
+            return List.of();
+        }
+        List<String> taken = List.copyOf(deferred);
+        deferred.clear();
+        return taken;
+    }
+
+    /** The connection, after every op so far has run (a pending rebuild and deferred statements included). */
     @Override
     public Connection connection() {
         if (connection == null) {
             throw new IllegalStateException("no database connection in offline (--sql) mode: a data migration cannot run here");
         }
         flush();
+        for (String sql : takeDeferred()) {
+            executeReported(sql);
+        }
         journal.connectionTaken(count);
         return connection;
     }
@@ -373,6 +407,10 @@ public final class DdlExecutor implements OpSink {
         if (journal.before(number, sql)) {
             return; // applied by an earlier run of this migration
         }
+        if (deferred != null) {
+            deferred.add(sql);
+            return;
+        }
         if (connection != null) {
             try {
                 execute(connection, sql);
@@ -382,6 +420,16 @@ public final class DdlExecutor implements OpSink {
             }
         }
         journal.after(number, sql);
+        statements.accept(sql);
+    }
+
+    /** Runs a statement that was held back, and reports it. */
+    private void executeReported(String sql) {
+        try {
+            execute(connection, sql);
+        } catch (SQLException e) {
+            throw new DdlException("failed: " + sql + ": " + e.getMessage(), e);
+        }
         statements.accept(sql);
     }
 

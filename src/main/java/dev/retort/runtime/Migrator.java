@@ -27,8 +27,9 @@ import java.util.function.Function;
  *
  * <p>{@link #locked} is how the real database is migrated: under the {@link MigrationLock}, reading the version
  * table only once the lock is held, so that concurrent processes serialise and each migration runs once. On
- * PostgreSQL each step is its own transaction; on SQLite the whole run is the one immediate transaction that is
- * the lock, each step under a savepoint, so a run killed half way leaves the database where the run found it.
+ * PostgreSQL each step is its own transaction, its statements sent with its bookkeeping as one batch; on SQLite the
+ * whole run is the one immediate transaction that is the lock, each step under a savepoint, so a run killed half way
+ * leaves the database where the run found it.
  */
 public final class Migrator {
 
@@ -228,6 +229,13 @@ public final class Migrator {
             }
             long start = System.nanoTime();
             DdlExecutor executor = new DdlExecutor(connection, kind, executed, journal);
+            // on PostgreSQL the migration's statements go to the server with its version change and history row: one
+            // round trip for the step's work (a migration's own code that takes the connection runs them first)
+            StatementBatch batch = new StatementBatch(kind);
+            boolean together = batch.together() && !tracked && !oneTransaction;
+            if (together) {
+                executor.deferStatements();
+            }
             Operations ops = new Operations(executor);
             if (step.upgrade()) {
                 migration.upgrade(ops);
@@ -238,13 +246,13 @@ public final class Migrator {
             if (running != null) {
                 running.finished(executor.statementCount());
             }
+            executor.takeDeferred().forEach(batch::add);
             DdlExecutor.afterMigration(connection, kind);
             long ms = (System.nanoTime() - start) / 1_000_000;
-            // the version change and the history row go in one round trip where the driver can
-            StatementBatch batch = new StatementBatch(kind);
             versionTable.change(batch, step.versionChange().deleteRows(), step.versionChange().insertRows());
+            // held back, the statements' time is the server's: the history row's duration adds it to the client's
             rank = history.append(batch, rank, List.of(new HistoryEntry(0, step.id(),
-                    step.upgrade() ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE, checksum, now(), ms)));
+                    step.upgrade() ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE, checksum, now(), ms)), together);
             batch.run(connection, executed);
             rows = after;
             lastRank = rank;

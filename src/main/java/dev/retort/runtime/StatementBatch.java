@@ -2,19 +2,23 @@ package dev.retort.runtime;
 
 import dev.retort.model.DatabaseKind;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The bookkeeping statements of one change (version-table rows, history rows), with their values as parameters.
- * On PostgreSQL they go to the server as one multi-statement prepared statement, one round trip for them all:
- * over a thousand small migrations the round trips, not the statements, are what the run waits for. Elsewhere
- * they run one by one (SQLite runs in process; MariaDB's driver refuses several statements in one).
+ * The statements of one change: a migration's own statements, held back by its executor, then the bookkeeping
+ * (version-table rows, history rows). On PostgreSQL they go to the server as one JDBC batch of literal SQL, which
+ * pgjdbc sends whole before it reads an answer: one round trip for them all, since over a thousand small
+ * migrations the round trips, not the statements, are what the run waits for. Elsewhere they run one by one
+ * (SQLite runs in process; MariaDB's driver sends a batch one statement at a time anyway), the bookkeeping with its
+ * values as parameters.
  */
 final class StatementBatch {
 
@@ -22,7 +26,8 @@ final class StatementBatch {
     record Value(int type, Object value) {
     }
 
-    private record Entry(String sql, String echo, List<Value> values) {
+    /** {@code sql} with a {@code ?} per value; {@code literal}, the same as literal SQL, runs in a batch and is reported. */
+    private record Entry(String sql, String literal, List<Value> values) {
     }
 
     private final DatabaseKind kind;
@@ -40,43 +45,77 @@ final class StatementBatch {
         return new Value(Types.BIGINT, n);
     }
 
-    /**
-     * Adds a statement: {@code sql} with a {@code ?} for each value, and {@code echo}, the same as literal SQL, for
-     * whoever hears what ran.
-     */
-    void add(String sql, String echo, Value... values) {
-        entries.add(new Entry(sql, echo, List.of(values)));
+    /** Whether the statements go to the server together: then a statement may say in SQL what the server computes. */
+    boolean together() {
+        return kind == DatabaseKind.POSTGRESQL;
     }
 
-    /** Runs the statements in order, then hands each to {@code executed}; none is handed on when one fails. */
+    /**
+     * Adds a statement: {@code sql} with a {@code ?} for each value, and {@code literal}, the same as literal SQL, for
+     * the batch and for whoever hears what ran.
+     */
+    void add(String sql, String literal, Value... values) {
+        entries.add(new Entry(sql, literal, List.of(values)));
+    }
+
+    /** Adds a statement that runs as it is (a migration's DDL). */
+    void add(String sql) {
+        entries.add(new Entry(sql, sql, List.of()));
+    }
+
+    /**
+     * Runs the statements in order, then hands each to {@code executed}; none is handed on when one fails. A failure
+     * names the statement that failed: {@code failed: <statement>: <the database's message>}.
+     */
     void run(Connection c, Consumer<String> executed) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
-        if (kind == DatabaseKind.POSTGRESQL && entries.size() > 1) {
-            // pgjdbc splits the text at the semicolons and sends every statement before it waits for an answer
-            StringBuilder sql = new StringBuilder();
-            List<Value> values = new ArrayList<>();
-            for (Entry e : entries) {
-                sql.append(sql.length() == 0 ? "" : ";\n").append(e.sql());
-                values.addAll(e.values());
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                bind(ps, values);
-                ps.execute();
-                while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
-                    // every statement's result is read, so that a failure of any is raised here
+        if (together()) {
+            try (Statement s = c.createStatement()) {
+                for (Entry e : entries) {
+                    s.addBatch(e.literal());
                 }
+                s.executeBatch();
+            } catch (BatchUpdateException e) {
+                throw failure(e);
             }
         } else {
             for (Entry e : entries) {
-                try (PreparedStatement ps = c.prepareStatement(e.sql())) {
-                    bind(ps, e.values());
-                    ps.executeUpdate();
+                try {
+                    if (e.values().isEmpty()) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute(e.sql());
+                        }
+                    } else {
+                        try (PreparedStatement ps = c.prepareStatement(e.sql())) {
+                            bind(ps, e.values());
+                            ps.executeUpdate();
+                        }
+                    }
+                } catch (SQLException failed) {
+                    throw new SQLException("failed: " + e.literal() + ": " + failed.getMessage(), failed.getSQLState(), failed);
                 }
             }
         }
-        entries.forEach(e -> executed.accept(e.echo()));
+        entries.forEach(e -> executed.accept(e.literal()));
+    }
+
+    /**
+     * The failure of a batch, naming its statement. pgjdbc's message names the entry and quotes it ("Batch entry 2
+     * ... was aborted", in the JVM's language); the database's own error is the next exception.
+     */
+    private SQLException failure(BatchUpdateException e) {
+        SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Entry failed = null;
+        for (Entry entry : entries) {
+            if (message.contains(entry.literal()) && (failed == null || entry.literal().length() > failed.literal().length())) {
+                failed = entry;
+            }
+        }
+        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new SQLException(failed == null ? text : "failed: " + failed.literal() + ": " + text, cause.getSQLState(), cause);
     }
 
     private static void bind(PreparedStatement ps, List<Value> values) throws SQLException {

@@ -86,14 +86,26 @@ public final class VersionHistory {
      * migration lock, so nobody else appends); returns the rank of the last.
      */
     long append(StatementBatch batch, long lastRank, List<HistoryEntry> entries) {
+        return append(batch, lastRank, entries, false);
+    }
+
+    /**
+     * The same; with {@code addServerTime}, where the batch goes to the server whole with the migration's statements
+     * before it, each row's duration adds the server's time in the transaction so far to the client's.
+     */
+    long append(StatementBatch batch, long lastRank, List<HistoryEntry> entries, boolean addServerTime) {
         String sql = "insert into " + quoted() + " (installed_rank, revision, direction, checksum, applied_at, duration_ms)"
                 + " values (?, ?, ?, ?, ?, ?)";
         long rank = lastRank;
         for (HistoryEntry e : entries) {
             rank++;
+            String duration = String.valueOf(e.durationMs());
+            if (addServerTime && e.durationMs() != null && batch.together()) {
+                duration = e.durationMs() + " + (extract(epoch from clock_timestamp() - transaction_timestamp()) * 1000)::bigint";
+            }
             String echo = "insert into " + quoted() + " (installed_rank, revision, direction, checksum, applied_at, duration_ms) values ("
                     + rank + ", " + versionTable.literal(e.revision()) + ", " + versionTable.literal(e.direction()) + ", "
-                    + versionTable.literal(e.checksum()) + ", " + versionTable.literal(e.appliedAt()) + ", " + e.durationMs() + ")";
+                    + versionTable.literal(e.checksum()) + ", " + versionTable.literal(e.appliedAt()) + ", " + duration + ")";
             batch.add(sql, echo, StatementBatch.bigint(rank), StatementBatch.text(e.revision()), StatementBatch.text(e.direction()),
                     StatementBatch.text(e.checksum()), StatementBatch.text(e.appliedAt()), StatementBatch.bigint(e.durationMs()));
         }

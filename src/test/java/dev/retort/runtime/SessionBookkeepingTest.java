@@ -106,6 +106,75 @@ class SessionBookkeepingTest {
         }
     }
 
+    /**
+     * On PostgreSQL a step's statements are held back and sent with its bookkeeping in one batch: a migration's own
+     * code that takes the connection must still find its earlier ops done, later ops must run after it, everything
+     * must be reported in order, and the history row's duration must count the server's work, not only the client's.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aMigrationsOwnCodeSeesItsOpsDoneAndItsDurationCountsTheServersWork(DatabaseKind kind) throws Exception {
+        String slow = switch (kind) {
+            case SQLITE -> null; // no sleep in SQLite's SQL
+            case POSTGRESQL -> "select pg_sleep(0.3)";
+            case MARIADB -> "select sleep(0.3)";
+        };
+        Migration data = new Migration() {
+            @Override
+            public void upgrade(Operations op) throws SQLException {
+                op.createTable(Table.builder("t_data").column(Column.of("id", ColumnType.bigint()).notNull()).primaryKey("id").build());
+                try (Statement s = op.connection().createStatement()) {
+                    s.execute("insert into t_data (id) values (1)");
+                }
+                if (slow != null) {
+                    op.execute(slow);
+                }
+                op.addColumn("t_data", Column.of("note", ColumnType.varchar(10)));
+                try (Statement s = op.connection().createStatement()) {
+                    s.execute("update t_data set note = 'seen'");
+                }
+            }
+
+            @Override
+            public void downgrade(Operations op) {
+                op.dropTable("t_data");
+            }
+        };
+        try (Connection c = open(kind)) {
+            VersionTable vt = new VersionTable("retort_version", kind);
+            List<String> statements = new ArrayList<>();
+            new Migrator(c, kind, vt).locked(s -> { }, session -> {
+                session.apply(List.of(up(A, null)), r -> data, r -> "src:a", s -> { }, statements::add);
+                return null;
+            });
+            try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("select id, note from t_data")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getLong(1));
+                assertEquals("seen", rs.getString(2));
+                assertFalse(rs.next());
+            }
+            int create = indexOf(statements, "create table t_data");
+            int add = indexOf(statements, "alter table t_data add");
+            int version = statements.indexOf(vt.insertSql(A));
+            assertTrue(create >= 0 && create < add && add < version, statements.toString());
+            if (slow != null) {
+                int sleep = statements.indexOf(slow);
+                assertTrue(create < sleep && sleep < add, statements.toString());
+                long duration = vt.history().read(c).get(0).durationMs();
+                assertTrue(duration >= 290, "the history row's duration counts the server's 300 ms: " + duration);
+            }
+        }
+    }
+
+    private static int indexOf(List<String> statements, String prefix) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void tablesAreFoundWhateverTheCaseOfTheirNames(DatabaseKind kind) throws Exception {
