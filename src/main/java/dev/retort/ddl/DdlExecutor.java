@@ -55,6 +55,8 @@ public final class DdlExecutor implements OpSink {
     private final Set<String> schemasCreated = new HashSet<>();
     /** Statements held back for the caller to send with its own ({@link #deferStatements}); null: each runs at once. */
     private List<String> deferred;
+    /** Runs before the migration's own code first takes the connection (see {@link #deferStatements(Runnable)}). */
+    private Runnable beforeConnection;
 
     /**
      * Where a database without transactional DDL keeps count of the statements of a migration that took effect,
@@ -149,16 +151,18 @@ public final class DdlExecutor implements OpSink {
     /**
      * Holds the statements of the ops back instead of running each at once, for the caller to send together with
      * statements of its own in one round trip ({@link #takeDeferred}): what the runtime does inside a migration's
-     * transaction on PostgreSQL, so that a step is one round trip and its commit. Only without a journal (nothing is recorded per statement) and not on SQLite, whose rebuilds read the database.
-     * Taking the {@link #connection()} runs what is held back first, so a migration's own JDBC code sees its ops done.
+     * transaction on PostgreSQL, where steps go to the server in batches. Only without a journal (nothing is recorded per statement) and not on SQLite, whose rebuilds read the database.
+     * Taking the {@link #connection()} runs what is held back first, so a migration's own JDBC code sees its ops done;
+     * {@code beforeConnection} runs before that, the first time: the runtime makes the connection this migration's.
      */
-    public DdlExecutor deferStatements() {
+    public DdlExecutor deferStatements(Runnable beforeConnection) {
         if (journal != Journal.NONE || kind == DatabaseKind.SQLITE || connection == null) {
             throw new IllegalStateException("statements are deferred only on a client-server database, without a journal");
         }
         if (deferred == null) {
             deferred = new ArrayList<>();
         }
+        this.beforeConnection = Objects.requireNonNull(beforeConnection, "beforeConnection");
         return this;
     }
 
@@ -182,6 +186,11 @@ public final class DdlExecutor implements OpSink {
             throw new IllegalStateException("no database connection in offline (--sql) mode: a data migration cannot run here");
         }
         flush();
+        if (beforeConnection != null) {
+            Runnable first = beforeConnection;
+            beforeConnection = null;
+            first.run();
+        }
         for (String sql : takeDeferred()) {
             executeReported(sql);
         }

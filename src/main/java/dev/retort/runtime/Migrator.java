@@ -27,7 +27,7 @@ import java.util.function.Function;
  *
  * <p>{@link #locked} is how the real database is migrated: under the {@link MigrationLock}, reading the version
  * table only once the lock is held, so that concurrent processes serialise and each migration runs once. On
- * PostgreSQL each step is its own transaction, its statements sent with its bookkeeping as one batch; on SQLite the
+ * PostgreSQL each step is its own transaction, several steps sent to the server in one batch; on SQLite the
  * whole run is the one immediate transaction that is the lock, each step under a savepoint, so a run killed half way
  * leaves the database where the run found it.
  */
@@ -167,12 +167,16 @@ public final class Migrator {
         public void apply(List<Step> steps, Function<RevisionInfo, Migration> migrations, Function<RevisionInfo, String> checksums,
                           Consumer<String> info, Consumer<String> sql) {
             List<Migration> instances = steps.stream().map(s -> migrations.apply(s.revision())).toList();
+            if (kind == DatabaseKind.POSTGRESQL && !tracked && !oneTransaction) {
+                new StepBatches(info, sql).run(steps, instances, checksums);
+                return;
+            }
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 info.accept("Running " + step);
                 Migration migration = instances.get(i);
                 String checksum = checksums.apply(step.revision());
-                String what = (step.upgrade() ? "upgrade " : "downgrade ") + step.id() + " (" + step.revision().message() + ")";
+                String what = describeStep(step);
                 change(what, sql, executed -> runStep(step, migration, checksum, executed, info));
             }
         }
@@ -229,13 +233,6 @@ public final class Migrator {
             }
             long start = System.nanoTime();
             DdlExecutor executor = new DdlExecutor(connection, kind, executed, journal);
-            // on PostgreSQL the migration's statements go to the server with its version change and history row: one
-            // round trip for the step's work (a migration's own code that takes the connection runs them first)
-            StatementBatch batch = new StatementBatch(kind);
-            boolean together = batch.together() && !tracked && !oneTransaction;
-            if (together) {
-                executor.deferStatements();
-            }
             Operations ops = new Operations(executor);
             if (step.upgrade()) {
                 migration.upgrade(ops);
@@ -246,18 +243,213 @@ public final class Migrator {
             if (running != null) {
                 running.finished(executor.statementCount());
             }
-            executor.takeDeferred().forEach(batch::add);
             DdlExecutor.afterMigration(connection, kind);
             long ms = (System.nanoTime() - start) / 1_000_000;
+            StatementBatch batch = new StatementBatch(kind);
             versionTable.change(batch, step.versionChange().deleteRows(), step.versionChange().insertRows());
-            // held back, the statements' time is the server's: the history row's duration adds it to the client's
-            rank = history.append(batch, rank, List.of(new HistoryEntry(0, step.id(),
-                    step.upgrade() ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE, checksum, now(), ms)), together);
+            rank = history.append(batch, rank, List.of(historyEntry(step, checksum, ms)));
             batch.run(connection, executed);
             rows = after;
             lastRank = rank;
             if (tracked) {
                 progress.clear(connection, executed); // in the commit that moves the version table
+            }
+        }
+
+        /**
+         * The steps on PostgreSQL, several to a round trip. Each step is still its own transaction — its statements,
+         * its version change, its history row and {@code COMMIT} — but the migrations' code runs first (it only
+         * produces statements, held back), and then up to {@value #STEPS_PER_BATCH} steps go to the server as one
+         * JDBC batch, which the server runs in order and stops at the first failure. Over many small migrations the
+         * round trips, not the statements, were what a run waited for. A migration whose own code takes the
+         * connection sends the steps before it first, then runs its statements on the connection. A failure leaves
+         * what it leaves one step at a time: the steps before it, committed.
+         */
+        private final class StepBatches {
+            private static final int STEPS_PER_BATCH = 100;
+
+            private final Consumer<String> info;
+            private final Consumer<String> sql;
+            /** Every statement, reported after it ran; a boundary where a crash test may kill the process. */
+            private final Consumer<String> executed;
+            /** Steps whose code ran, not sent yet. */
+            private final List<Prepared> pending = new ArrayList<>();
+
+            /** One step whose statements are held back, and what it changes. */
+            private final class Prepared {
+                final Step step;
+                final String what;
+                Set<String> after;
+                long rank;
+                final StatementBatch batch = new StatementBatch(kind);
+                /** Its code took the connection: its transaction is open, its earlier statements ran. */
+                boolean began;
+
+                Prepared(Step step) {
+                    this.step = step;
+                    this.what = describeStep(step);
+                }
+            }
+
+            StepBatches(Consumer<String> info, Consumer<String> sql) {
+                this.info = info;
+                this.sql = sql;
+                this.executed = s -> {
+                    sql.accept(s);
+                    pause.accept(s);
+                };
+            }
+
+            void run(List<Step> steps, List<Migration> instances, Function<RevisionInfo, String> checksums) {
+                Set<String> rowsBefore;
+                long rankBefore;
+                boolean autoCommit;
+                try {
+                    rowsBefore = knownRows();
+                    rankBefore = knownLastRank();
+                } catch (SQLException e) {
+                    throw new DatabaseException("cannot read the version table " + versionTable.name() + ": "
+                            + Database.firstLine(e.getMessage()), e);
+                }
+                try {
+                    autoCommit = connection.getAutoCommit();
+                    connection.setAutoCommit(false);
+                } catch (SQLException e) {
+                    throw new DatabaseException("cannot start a transaction: " + Database.firstLine(e.getMessage()), e);
+                }
+                try {
+                    for (int i = 0; i < steps.size(); i++) {
+                        Prepared step = prepare(steps.get(i), instances.get(i), checksums.apply(steps.get(i).revision()),
+                                rowsBefore, rankBefore);
+                        pending.add(step);
+                        rowsBefore = step.after;
+                        rankBefore = step.rank;
+                        if (pending.size() >= STEPS_PER_BATCH) {
+                            send();
+                        }
+                    }
+                    send();
+                } finally {
+                    try {
+                        connection.setAutoCommit(autoCommit);
+                    } catch (SQLException ignored) {
+                        // the connection is closed by the caller; nothing more to restore
+                    }
+                }
+            }
+
+            /** Runs the migration's code; its statements, version change, history row and commit are held back. */
+            private Prepared prepare(Step step, Migration migration, String checksum, Set<String> rowsBefore, long rankBefore) {
+                Prepared prepared = new Prepared(step);
+                try {
+                    prepared.after = step.applyTo(rowsBefore); // the plan and the table must agree before anything changes
+                    long start = System.nanoTime();
+                    DdlExecutor executor = new DdlExecutor(connection, kind, executed).deferStatements(() -> takeConnection(prepared));
+                    Operations ops = new Operations(executor);
+                    if (step.upgrade()) {
+                        migration.upgrade(ops);
+                    } else {
+                        migration.downgrade(ops);
+                    }
+                    executor.flush();
+                    long ms = (System.nanoTime() - start) / 1_000_000;
+                    executor.takeDeferred().forEach(prepared.batch::add);
+                    versionTable.change(prepared.batch, step.versionChange().deleteRows(), step.versionChange().insertRows());
+                    // the statements run later: the history row's duration adds the server's time in the transaction
+                    prepared.rank = history.append(prepared.batch, rankBefore, List.of(historyEntry(step, checksum, ms)), true);
+                    prepared.batch.add("COMMIT");
+                    return prepared;
+                } catch (BatchFailed e) {
+                    throw e.failure; // the steps before it failed while its code waited for the connection
+                } catch (Exception e) {
+                    if (!prepared.began) {
+                        send(); // the steps before it run as they would have before its code ran
+                        info.accept("Running " + step);
+                    }
+                    rollback();
+                    forget();
+                    throw failed(prepared.what, e, "nothing of it was applied; the database is where it was");
+                }
+            }
+
+            /** The migration's own code takes the connection: the steps before it are sent, its transaction begins. */
+            private void takeConnection(Prepared prepared) {
+                try {
+                    send();
+                } catch (DatabaseException e) {
+                    throw new BatchFailed(e);
+                }
+                prepared.began = true;
+                info.accept("Running " + prepared.step);
+                try {
+                    ensureTables(executed);
+                } catch (SQLException e) {
+                    throw new DatabaseException(Database.firstLine(e.getMessage()), e);
+                }
+            }
+
+            /** Sends the pending steps as one batch; on a failure, those before the failed one stay committed. */
+            private void send() {
+                if (pending.isEmpty()) {
+                    return;
+                }
+                List<Prepared> sending = List.copyOf(pending);
+                pending.clear();
+                StatementBatch all = new StatementBatch(kind);
+                int[] ends = new int[sending.size()];
+                for (int i = 0; i < sending.size(); i++) {
+                    if (i > 0) {
+                        all.add("BEGIN"); // the driver begins the first; COMMIT ended the one before
+                    }
+                    all.addAll(sending.get(i).batch);
+                    ends[i] = all.size();
+                }
+                sending.stream().filter(p -> !p.began).forEach(p -> info.accept("Running " + p.step));
+                try {
+                    ensureTables(executed);
+                    all.run(connection, executed);
+                    connection.commit(); // nothing left open: the last step's COMMIT was in the batch
+                } catch (SQLException | RuntimeException e) {
+                    rollback();
+                    forget();
+                    // the history says how far the batch got: each step that committed appended its row
+                    int done = committed(sending);
+                    all.reportFirst(done == 0 ? 0 : ends[done - 1], executed);
+                    if (done > 0) {
+                        rows = sending.get(done - 1).after;
+                        lastRank = sending.get(done - 1).rank;
+                    }
+                    Prepared failed = sending.get(Math.min(done, sending.size() - 1));
+                    throw failed(failed.what, e, "nothing of it was applied; the database is where it was");
+                }
+                Prepared last = sending.get(sending.size() - 1);
+                rows = last.after;
+                lastRank = last.rank;
+            }
+
+            /** How many of {@code sent} committed, from the last rank of the history. */
+            private int committed(List<Prepared> sent) {
+                long rank;
+                try {
+                    rank = exists(history.name()) ? history.lastRank(connection) : 0;
+                } catch (SQLException e) {
+                    return 0; // unknown: the next run reads the version table again anyway
+                }
+                int done = 0;
+                while (done < sent.size() && sent.get(done).rank <= rank) {
+                    done++;
+                }
+                return done;
+            }
+        }
+
+        /** A failure of steps sent because a later migration's code took the connection, passed through its code. */
+        private static final class BatchFailed extends RuntimeException {
+            final DatabaseException failure;
+
+            BatchFailed(DatabaseException failure) {
+                super(failure.getMessage(), failure, false, false);
+                this.failure = failure;
             }
         }
 
@@ -439,6 +631,16 @@ public final class Migrator {
         } catch (SQLException ignored) {
             // the original failure is what the user needs to see
         }
+    }
+
+    /** A step as failures name it: {@code upgrade <id> (<message>)}. */
+    private static String describeStep(Step step) {
+        return (step.upgrade() ? "upgrade " : "downgrade ") + step.id() + " (" + step.revision().message() + ")";
+    }
+
+    /** The history row of a step that ran for {@code ms} milliseconds. */
+    private static HistoryEntry historyEntry(Step step, String checksum, long ms) {
+        return new HistoryEntry(0, step.id(), step.upgrade() ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE, checksum, now(), ms);
     }
 
     static String now() {

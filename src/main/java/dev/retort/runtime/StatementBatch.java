@@ -63,6 +63,21 @@ final class StatementBatch {
         entries.add(new Entry(sql, sql, List.of()));
     }
 
+    /** Adds the statements of {@code other}, after these. */
+    void addAll(StatementBatch other) {
+        entries.addAll(other.entries);
+    }
+
+    /** How many statements this holds. */
+    int size() {
+        return entries.size();
+    }
+
+    /** Hands the first {@code count} statements to {@code executed}: those that ran before a failure and stay. */
+    void reportFirst(int count, Consumer<String> executed) {
+        entries.subList(0, Math.min(count, entries.size())).forEach(e -> executed.accept(e.literal()));
+    }
+
     /**
      * Runs the statements in order, then hands each to {@code executed}; none is handed on when one fails. A failure
      * names the statement that failed: {@code failed: <statement>: <the database's message>}.

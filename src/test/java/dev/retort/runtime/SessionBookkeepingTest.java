@@ -166,6 +166,57 @@ class SessionBookkeepingTest {
         }
     }
 
+    /**
+     * A failure in the middle of a run keeps the steps before it, whether the server refuses a statement or the
+     * migration's code throws: on PostgreSQL several steps go to the server in one batch, and the ones after the
+     * failure must not run, the ones before must be recorded, and a later run must continue from there. (MariaDB
+     * keeps what a failed migration's statements did and resumes it: MariaDbResumeTest.)
+     */
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"SQLITE", "POSTGRESQL"})
+    void aFailureInTheMiddleKeepsTheStepsBeforeIt(DatabaseKind kind) throws Exception {
+        Migration refused = new Migration() {
+            @Override
+            public void upgrade(Operations op) {
+                op.createTable(Table.builder("t_" + B).column(Column.of("id", ColumnType.bigint()).notNull()).primaryKey("id").build());
+                op.execute("insert into t_missing (id) values (1)");
+            }
+
+            @Override
+            public void downgrade(Operations op) {
+                op.dropTable("t_" + B);
+            }
+        };
+        String D = "4444dddddddd";
+        try (Connection c = open(kind)) {
+            VersionTable vt = new VersionTable("retort_version", kind);
+            List<String> statements = new ArrayList<>();
+            List<String> running = new ArrayList<>();
+            new Migrator(c, kind, vt).locked(s -> { }, session -> {
+                DatabaseException failure = assertThrows(DatabaseException.class, () -> session.apply(
+                        List.of(up(A, null), up(B, A), up(C, B)), r -> r.id().equals(B) ? refused : creating("t_" + r.id()),
+                        r -> "src:" + r.id(), running::add, statements::add));
+                assertTrue(failure.getMessage().startsWith("upgrade " + B + " (step " + B + ") failed: insert into t_missing"),
+                        failure.getMessage());
+                assertEquals(Set.of(A), session.rows(), "the step before the failure stays");
+                session.apply(List.of(up(B, A), up(C, B)), r -> creating("t_" + r.id()), r -> "src:" + r.id(), s -> { }, s -> { });
+                failure = assertThrows(DatabaseException.class, () -> session.apply(List.of(up(D, C), up("5555eeeeeeee", D)),
+                        r -> r.id().equals(D) ? creating("t_" + D) : failing(), r -> "src:" + r.id(), s -> { }, s -> { }));
+                assertTrue(failure.getMessage().contains("boom"), failure.getMessage());
+                assertEquals(Set.of(D), session.rows(), "a step whose code throws keeps the steps before it");
+                return null;
+            });
+            assertEquals(Set.of(D), vt.read(c));
+            assertEquals(List.of("1 " + A + " upgrade src:" + A, "2 " + B + " upgrade src:" + B, "3 " + C + " upgrade src:" + C,
+                    "4 " + D + " upgrade src:" + D), history(vt, c));
+            Set<String> tables = Workspace.tables(c, kind);
+            assertTrue(tables.contains("t_" + A) && tables.contains("t_" + C) && tables.contains("t_" + D), tables.toString());
+            assertTrue(statements.stream().anyMatch(st -> st.startsWith("create table t_" + A)), statements.toString());
+            assertFalse(statements.stream().anyMatch(st -> st.contains("t_" + C)), "the step after the failure did not run: " + statements);
+            assertTrue(running.get(0).contains(A) && running.get(1).contains(B), running.toString());
+        }
+    }
+
     private static int indexOf(List<String> statements, String prefix) {
         for (int i = 0; i < statements.size(); i++) {
             if (statements.get(i).startsWith(prefix)) {
