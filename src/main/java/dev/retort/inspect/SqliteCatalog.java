@@ -5,11 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -32,7 +35,7 @@ import dev.retort.model.UniqueKey;
 final class SqliteCatalog {
 
     private static final String COLUMNS = tables("c.name, c.type, c.\"notnull\", c.dflt_value, c.pk",
-            "join pragma_table_info(m.name, 'main') c", "", "c.cid");
+            "join pragma_table_info(m.name, 'main') c", "");
 
     /**
      * The CREATE TABLE texts, apart: in the column query each text would ride along every column row into the sort,
@@ -43,23 +46,26 @@ final class SqliteCatalog {
 
     private static final String INDEXES = tables("il.name, il.\"unique\", il.origin, x.cid, x.name, x.\"desc\", x.seqno", """
             join pragma_index_list(m.name, 'main') il
-            join pragma_index_xinfo(il.name, 'main') x""", "and x.key = 1", "il.name, x.seqno");
+            join pragma_index_xinfo(il.name, 'main') x""", "and x.key = 1");
 
-    private static final String FOREIGN_KEYS = tables("f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete",
-            "join pragma_foreign_key_list(m.name, 'main') f", "", "f.id, f.seq");
+    private static final String FOREIGN_KEYS = tables("f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete, f.seq",
+            "join pragma_foreign_key_list(m.name, 'main') f", "");
 
     /**
      * A query over the user tables of the main database: not SQLite's own {@code sqlite_%} tables, not virtual
      * tables nor their shadow tables (they are the module's business). Selects the table name, then
-     * {@code select}; the two parameters restrict it to one table, matched ignoring case.
+     * {@code select}; the two parameters restrict it to one table, matched ignoring case. Unordered: sorting every
+     * row cost more than the rest of the query. The pragma functions take the table as argument, so each table's
+     * rows come from one call, together and in the pragma's order (columns by position, index and key parts by
+     * sequence); the reader does not count on it beyond that, and the model sorts tables, keys and indexes itself.
      */
-    private static String tables(String select, String joins, String condition, String order) {
+    private static String tables(String select, String joins, String condition) {
         return "select m.name, " + select + "\nfrom sqlite_master m\n" + joins + """
 
                 where m.type = 'table' and m.name not like 'sqlite\\_%' escape '\\'
                   and (? is null or m.name = ? collate nocase)
                   and m.name not in (select name from pragma_table_list where schema = 'main' and type in ('virtual', 'shadow'))
-                """ + condition + "\norder by m.name, " + order;
+                """ + condition;
     }
 
     private SqliteCatalog() {
@@ -83,20 +89,23 @@ final class SqliteCatalog {
             Map<String, ColumnType> types = new HashMap<>();
             Map<String, TreeMap<Integer, Column>> pkParts = new HashMap<>();
             Map<String, String> pkTypes = new HashMap<>();
+            Set<String> seen = new HashSet<>();
             String current = null;
             TableDraft draft = null;
             while (rs.next()) {
                 String table = rs.getString(1);
                 if (!table.equals(current)) {
-                    // a table's rows come together (ordered by name): its own work is done once, not per column
+                    // a table's rows come together: its own work is done once, not per column
                     current = table;
-                    exactNames.putIfAbsent(table.toLowerCase(Locale.ROOT), table);
-                    TableName name = TableName.of(table);
-                    draft = null;
-                    if (include.test(name)) {
-                        draft = new TableDraft(name);
-                        drafts.put(table, draft);
-                        ddl.put(table, CreateTableStatement.parse(createStatements.get(table)));
+                    draft = drafts.get(table);
+                    if (draft == null && seen.add(table)) {
+                        exactNames.putIfAbsent(table.toLowerCase(Locale.ROOT), table);
+                        TableName name = TableName.of(table);
+                        if (include.test(name)) {
+                            draft = new TableDraft(name);
+                            drafts.put(table, draft);
+                            ddl.put(table, CreateTableStatement.parse(createStatements.get(table)));
+                        }
                     }
                 }
                 if (draft == null) continue;
@@ -150,6 +159,7 @@ final class SqliteCatalog {
             }
         }
         for (List<Part> parts : byIndex.values()) {
+            parts.sort(Comparator.comparingInt(Part::position));
             Part first = parts.get(0);
             TableDraft d = drafts.get(first.table());
             List<String> terms = parts.stream().anyMatch(p -> p.column() == null)
@@ -173,7 +183,7 @@ final class SqliteCatalog {
     private static void readForeignKeys(Connection c, String only, Map<String, TableDraft> drafts,
                                         Map<String, CreateTableStatement> ddl, Map<String, List<String>> pkColumns,
                                         Map<String, String> exactNames) throws SQLException {
-        record Part(String table, String target, String from, String to, String onUpdate, String onDelete) {
+        record Part(String table, String target, String from, String to, String onUpdate, String onDelete, int seq) {
         }
         Map<String, List<Part>> byKey = new LinkedHashMap<>();
         try (ResultSet rs = query(c, FOREIGN_KEYS, only)) {
@@ -181,10 +191,12 @@ final class SqliteCatalog {
                 String table = rs.getString(1);
                 if (!drafts.containsKey(table)) continue;
                 byKey.computeIfAbsent(table + "\u0000" + rs.getInt(2), k -> new ArrayList<>())
-                        .add(new Part(table, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                        .add(new Part(table, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getInt(8)));
             }
         }
         for (List<Part> parts : byKey.values()) {
+            parts.sort(Comparator.comparingInt(Part::seq));
             Part first = parts.get(0);
             // the DDL may spell the parent differently from its stored name
             String target = exactNames != null
