@@ -412,9 +412,11 @@ public final class Benchmarks {
     }
 
     private void measureInspection(BenchProject project, SizeResult result) throws SQLException {
-        int iterations = options.smoke() ? 2 : 15;
+        // warm: the inspector has more code than the floor's loop for the JIT to finish compiling
+        int iterations = options.smoke() ? 2 : 30;
+        int warmups = options.smoke() ? 1 : 10;
         try (Connection c = DriverManager.getConnection(project.url())) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < warmups; i++) {
                 SchemaInspector.inspect(c, project.kind(), t -> true);
                 CatalogFloor.read(c, project.kind());
             }
