@@ -259,15 +259,14 @@ public final class Migrator {
         /**
          * The steps on PostgreSQL, several to a round trip. Each step is still its own transaction — its statements,
          * its version change, its history row and {@code COMMIT} — but the migrations' code runs first (it only
-         * produces statements, held back), and then up to {@value #STEPS_PER_BATCH} steps go to the server as one
-         * JDBC batch, which the server runs in order and stops at the first failure. Over many small migrations the
-         * round trips, not the statements, were what a run waited for. A migration whose own code takes the
+         * produces statements, held back), and then as many steps as fit in
+         * {@value StatementBatch#MAX_PER_ROUND_TRIP} statements go to the server as one JDBC batch, which the server
+         * runs in order and stops at the first failure. Over many small migrations the round trips, not the
+         * statements, were what a run waited for. A migration whose own code takes the
          * connection sends the steps before it first, then runs its statements on the connection. A failure leaves
          * what it leaves one step at a time: the steps before it, committed.
          */
         private final class StepBatches {
-            private static final int STEPS_PER_BATCH = 100;
-
             private final Consumer<String> info;
             private final Consumer<String> sql;
             /** Every statement, reported after it ran; a boundary where a crash test may kill the process. */
@@ -321,12 +320,12 @@ public final class Migrator {
                     for (int i = 0; i < steps.size(); i++) {
                         Prepared step = prepare(steps.get(i), instances.get(i), checksums.apply(steps.get(i).revision()),
                                 rowsBefore, rankBefore);
+                        if (!pending.isEmpty() && pendingStatements() + 1 + step.batch.size() > StatementBatch.MAX_PER_ROUND_TRIP) {
+                            send();
+                        }
                         pending.add(step);
                         rowsBefore = step.after;
                         rankBefore = step.rank;
-                        if (pending.size() >= STEPS_PER_BATCH) {
-                            send();
-                        }
                     }
                     send();
                 } finally {
@@ -336,6 +335,11 @@ public final class Migrator {
                         // the connection is closed by the caller; nothing more to restore
                     }
                 }
+            }
+
+            /** The statements of the pending steps, with the {@code BEGIN} of every one but the first. */
+            private int pendingStatements() {
+                return pending.stream().mapToInt(p -> p.batch.size()).sum() + pending.size() - 1;
             }
 
             /** Runs the migration's code; its statements, version change, history row and commit are held back. */
@@ -388,7 +392,10 @@ public final class Migrator {
                 }
             }
 
-            /** Sends the pending steps as one batch; on a failure, those before the failed one stay committed. */
+            /**
+             * Sends the pending steps as one batch (more than one round trip only for a step of more statements than
+             * fit in one); on a failure, those before the failed one stay committed.
+             */
             private void send() {
                 if (pending.isEmpty()) {
                     return;

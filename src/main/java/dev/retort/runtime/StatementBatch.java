@@ -30,6 +30,14 @@ final class StatementBatch {
     private record Entry(String sql, String literal, List<Value> values) {
     }
 
+    /**
+     * At most this many statements go to PostgreSQL in one round trip. pgjdbc, once it expects 64,000 bytes of
+     * answers (250 per statement without rows), syncs in the middle of a batch to read them; after a failure before
+     * such a sync it still sends the next statement, which would then run on its own (a COMMIT there ends the failed
+     * transaction). Batches below that size end with their own sync only.
+     */
+    static final int MAX_PER_ROUND_TRIP = 250;
+
     private final DatabaseKind kind;
     private final List<Entry> entries = new ArrayList<>();
 
@@ -87,13 +95,16 @@ final class StatementBatch {
             return;
         }
         if (together()) {
-            try (Statement s = c.createStatement()) {
-                for (Entry e : entries) {
-                    s.addBatch(e.literal());
+            for (int from = 0; from < entries.size(); from += MAX_PER_ROUND_TRIP) {
+                List<Entry> part = entries.subList(from, Math.min(entries.size(), from + MAX_PER_ROUND_TRIP));
+                try (Statement s = c.createStatement()) {
+                    for (Entry e : part) {
+                        s.addBatch(e.literal());
+                    }
+                    s.executeBatch();
+                } catch (BatchUpdateException e) {
+                    throw failure(e, part);
                 }
-                s.executeBatch();
-            } catch (BatchUpdateException e) {
-                throw failure(e);
             }
         } else {
             for (Entry e : entries) {
@@ -120,11 +131,11 @@ final class StatementBatch {
      * The failure of a batch, naming its statement. pgjdbc's message names the entry and quotes it ("Batch entry 2
      * ... was aborted", in the JVM's language); the database's own error is the next exception.
      */
-    private SQLException failure(BatchUpdateException e) {
+    private static SQLException failure(BatchUpdateException e, List<Entry> sent) {
         SQLException cause = e.getNextException() != null ? e.getNextException() : e;
         String message = e.getMessage() == null ? "" : e.getMessage();
         Entry failed = null;
-        for (Entry entry : entries) {
+        for (Entry entry : sent) {
             if (message.contains(entry.literal()) && (failed == null || entry.literal().length() > failed.literal().length())) {
                 failed = entry;
             }

@@ -217,6 +217,71 @@ class SessionBookkeepingTest {
         }
     }
 
+    /**
+     * Many steps, and a step of many statements, go to PostgreSQL in several round trips (at most
+     * {@link StatementBatch#MAX_PER_ROUND_TRIP} statements each): a failure in a later round trip keeps exactly the
+     * steps before it, and a failure late in a step of 300 statements leaves none of them.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"SQLITE", "POSTGRESQL"})
+    void failuresFarIntoLongRunsKeepExactlyTheStepsBeforeThem(DatabaseKind kind) throws Exception {
+        List<Step> chain = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            chain.add(up(String.format("%012d", i), i == 1 ? null : String.format("%012d", i - 1)));
+        }
+        Function<RevisionInfo, Migration> tables = r -> new Migration() {
+            @Override
+            public void upgrade(Operations op) {
+                String table = "t_" + Integer.parseInt(r.id());
+                op.createTable(Table.builder(table).column(Column.of("id", ColumnType.bigint()).notNull())
+                        .column(Column.of("a", ColumnType.integer())).column(Column.of("b", ColumnType.integer())).primaryKey("id").build());
+                op.createIndex(table, dev.retort.model.Index.of("ix_" + table + "_a", "a"));
+                op.createIndex(table, dev.retort.model.Index.of("ix_" + table + "_b", "b"));
+                if (r.id().equals(String.format("%012d", 45))) {
+                    op.execute("insert into t_missing (id) values (1)");
+                }
+            }
+
+            @Override
+            public void downgrade(Operations op) {
+            }
+        };
+        Migration big = new Migration() {
+            @Override
+            public void upgrade(Operations op) {
+                for (int i = 0; i < 300; i++) {
+                    op.createTable(Table.builder("big_" + i).column(Column.of("id", ColumnType.bigint()).notNull()).primaryKey("id").build());
+                }
+                op.createTable(Table.builder("big_17").column(Column.of("id", ColumnType.bigint()).notNull()).primaryKey("id").build());
+            }
+
+            @Override
+            public void downgrade(Operations op) {
+            }
+        };
+        try (Connection c = open(kind)) {
+            VersionTable vt = new VersionTable("retort_version", kind);
+            new Migrator(c, kind, vt).locked(s -> { }, session -> {
+                DatabaseException failure = assertThrows(DatabaseException.class,
+                        () -> session.apply(chain, tables, r -> "src:" + r.id(), s -> { }, s -> { }));
+                assertTrue(failure.getMessage().startsWith("upgrade " + String.format("%012d", 45)), failure.getMessage());
+                assertEquals(Set.of(String.format("%012d", 44)), session.rows());
+                failure = assertThrows(DatabaseException.class, () -> session.apply(List.of(up(B, String.format("%012d", 44))),
+                        r -> big, r -> "src:" + r.id(), s -> { }, s -> { }));
+                assertTrue(failure.getMessage().contains("big_17"), failure.getMessage());
+                assertEquals(Set.of(String.format("%012d", 44)), session.rows());
+                return null;
+            });
+            assertEquals(Set.of(String.format("%012d", 44)), vt.read(c));
+            assertEquals(44, vt.history().read(c).size());
+            Set<String> present = Workspace.tables(c, kind);
+            for (int i = 1; i <= 60; i++) {
+                assertEquals(i < 45, present.contains("t_" + i), "t_" + i + " in " + present);
+            }
+            assertFalse(present.stream().anyMatch(t -> t.startsWith("big_")), "nothing of the big step stays: " + present);
+        }
+    }
+
     private static int indexOf(List<String> statements, String prefix) {
         for (int i = 0; i < statements.size(); i++) {
             if (statements.get(i).startsWith(prefix)) {
