@@ -233,13 +233,7 @@ public final class Migrator {
             }
             long start = System.nanoTime();
             DdlExecutor executor = new DdlExecutor(connection, kind, executed, journal);
-            Operations ops = new Operations(executor);
-            if (step.upgrade()) {
-                migration.upgrade(ops);
-            } else {
-                migration.downgrade(ops);
-            }
-            executor.flush();
+            runCode(step, migration, executor);
             if (running != null) {
                 running.finished(executor.statementCount());
             }
@@ -349,13 +343,7 @@ public final class Migrator {
                     prepared.after = step.applyTo(rowsBefore); // the plan and the table must agree before anything changes
                     long start = System.nanoTime();
                     DdlExecutor executor = new DdlExecutor(connection, kind, executed).deferStatements(() -> takeConnection(prepared));
-                    Operations ops = new Operations(executor);
-                    if (step.upgrade()) {
-                        migration.upgrade(ops);
-                    } else {
-                        migration.downgrade(ops);
-                    }
-                    executor.flush();
+                    runCode(step, migration, executor);
                     long ms = (System.nanoTime() - start) / 1_000_000;
                     executor.takeDeferred().forEach(prepared.batch::add);
                     versionTable.change(prepared.batch, step.versionChange().deleteRows(), step.versionChange().insertRows());
@@ -638,6 +626,17 @@ public final class Migrator {
         } catch (SQLException ignored) {
             // the original failure is what the user needs to see
         }
+    }
+
+    /** Runs the step's migration code (upgrade or downgrade) on {@code executor}, then what it left pending. */
+    private static void runCode(Step step, Migration migration, DdlExecutor executor) throws Exception {
+        Operations ops = new Operations(executor);
+        if (step.upgrade()) {
+            migration.upgrade(ops);
+        } else {
+            migration.downgrade(ops);
+        }
+        executor.flush();
     }
 
     /** A step as failures name it: {@code upgrade <id> (<message>)}. */
