@@ -414,8 +414,11 @@ public final class Migrator {
                         rows = sending.get(done - 1).after;
                         lastRank = sending.get(done - 1).rank;
                     }
-                    Prepared failed = sending.get(Math.min(done, sending.size() - 1));
-                    throw failed(failed.what, e, "nothing of it was applied; the database is where it was");
+                    int at = Math.min(done, sending.size() - 1);
+                    int later = sending.size() - 1 - at; // announced as running with it, never run
+                    throw failed(sending.get(at).what, e, later == 0 ? "nothing of it was applied; the database is where it was"
+                            : "nothing of it or of the " + (later == 1 ? "migration" : later + " migrations")
+                            + " after it was applied; the database is where it was before it");
                 }
                 Prepared last = sending.get(sending.size() - 1);
                 rows = last.after;
