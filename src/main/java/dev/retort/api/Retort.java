@@ -246,14 +246,28 @@ public final class Retort {
         }
     }
 
-    /** Learns the server's version before the model is read and the migrations replayed, on two threads. */
-    private void learnServerVersion() {
-        if (ServerVersion.appliesTo(config.databaseKind()) && config.url() != null) {
-            try (Connection c = connect()) {
-                // connect() learned it
-            } catch (SQLException e) {
-                throw new DatabaseException("cannot connect: " + Database.firstLine(e.getMessage()), e);
-            }
+    /**
+     * Learns the server's version before the model is read and the migrations replayed, on two threads; returns the
+     * connection that learned it when {@code keep} (the database is read next), else closes it. Null when the kind
+     * has no versions to learn (SQLite).
+     */
+    private Connection learnServerVersion(boolean keep) {
+        if (!ServerVersion.appliesTo(config.databaseKind()) || config.url() == null) {
+            return null;
+        }
+        Connection c = connect(); // connect() learns it
+        if (keep) {
+            return c;
+        }
+        closeQuietly(c);
+        return null;
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing was done on it that closing could lose
         }
     }
 
@@ -573,9 +587,9 @@ public final class Retort {
         }
         // Reading the database (or replaying the migrations) and booting Hibernate are independent until the
         // comparison: the database is read on a second thread while Hibernate boots on this one.
-        learnServerVersion();
+        Connection live = learnServerVersion(againstDb); // the connection that learned the version reads the database
         Spellings spellings = new Spellings();
-        FutureTask<Schema> database = new FutureTask<>(() -> againstDb ? inspectLive(parents) : replay(parents, spellings));
+        FutureTask<Schema> database = new FutureTask<>(() -> againstDb ? inspectLive(parents, live) : replay(parents, spellings));
         Thread reader = new Thread(database, "retort-inspect");
         reader.setDaemon(true);
         reader.start();
@@ -584,6 +598,9 @@ public final class Retort {
             model = readModel(kind);
         } catch (RuntimeException | Error e) {
             database.cancel(false); // the reader finishes on its own and drops its scratch database
+            if (live != null) {
+                closeQuietly(live); // also when the reader never started
+            }
             throw e;
         }
         Schema current = awaitDatabase(database);
@@ -629,8 +646,8 @@ public final class Retort {
         return filter(SchemaInspector.inspect(c, config.databaseKind(), (TableName t) -> config.includesTable(t.name())));
     }
 
-    private Schema inspectLive(List<String> parents) {
-        try (Connection c = connect()) {
+    private Schema inspectLive(List<String> parents, Connection opened) {
+        try (Connection c = opened != null ? opened : connect()) {
             Set<String> rows = versionTable().read(c);
             if (!rows.equals(Set.copyOf(parents))) {
                 throw new RetortException("the database is at " + (rows.isEmpty() ? "base" : String.join(", ", rows))
