@@ -4,12 +4,8 @@ import dev.retort.model.Check;
 import dev.retort.model.ColumnType;
 import dev.retort.model.TableName;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,9 +32,6 @@ public record NativeEnum(List<String> labels, Long length) {
 
     /** Hibernate's length for an enum column without {@code @Column(length)} (SQLite, PostgreSQL; Hibernate 7.4). */
     static final long DEFAULT_LENGTH = 255;
-
-    /** Both PostgreSQL (63) and MariaDB (64) accept names this long; as the comparator's names. */
-    private static final int MAX_NAME_LENGTH = 60;
 
     private static final Pattern ENUM = Pattern.compile("\\s*enum\\s*\\((.*)\\)\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern IN_LIST = Pattern.compile(
@@ -90,19 +83,15 @@ public record NativeEnum(List<String> labels, Long length) {
     }
 
     /**
-     * The name the comparator gives the unnamed check {@code column in (labels)} (its {@code ConstraintNames}):
-     * {@code ck_<table>_} and 8 hex digits of SHA-256 over the table key and the check's canonical text (lower-case
-     * name, labels quoted and sorted; one label is {@code =}).
+     * The name the comparator gives the unnamed check {@code column in (labels)} ({@link DerivedNames} over the
+     * check's canonical text: lower-case name, labels quoted and sorted; one label is {@code =}).
      */
     String checkName(TableName table, String column) {
         List<String> quoted = labels.stream().map(label -> "'" + label.replace("'", "''") + "'").sorted().toList();
         String name = column.toLowerCase(Locale.ROOT);
         String canonical = quoted.size() == 1 ? "(" + name + " = " + quoted.get(0) + ")"
                 : "(" + name + " in (" + String.join(",", quoted) + "))";
-        String hash = hash(table.key() + "|" + canonical.toLowerCase(Locale.ROOT));
-        String base = "ck_" + table.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_";
-        int room = MAX_NAME_LENGTH - hash.length();
-        return (base.length() > room ? base.substring(0, room) : base) + hash;
+        return DerivedNames.of("ck", table, canonical);
     }
 
     /**
@@ -179,14 +168,5 @@ public record NativeEnum(List<String> labels, Long length) {
             else if (!quoted && c == ')' && --depth < 0) return false;
         }
         return depth == 0;
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }
